@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import type { CoreContext } from "@lumen/core";
+import type { DatabaseHandle } from "@lumen/db";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { BotRuntime } from "./bot/bot-runtime.ts";
+import { installAuth } from "./http/auth.ts";
+import { installErrorHandler } from "./http/error-handler.ts";
+import { installMetrics, type Metrics } from "./http/metrics.ts";
+import { installOpenApi } from "./http/openapi.ts";
+import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
+import { auditRoutes } from "./routes/admin/audit.ts";
+import { authRoutes } from "./routes/admin/auth.ts";
+import { botRoutes } from "./routes/admin/bots.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
+
+export type AppDeps = {
+  core: CoreContext;
+  database: DatabaseHandle;
+  bots: BotRuntime;
+  metrics: Metrics;
+  logger: Logger;
+  sessionKey: Uint8Array;
+  version: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  loginLimitPerMinute: number;
+};
+
+/** The HTTP application as a value: main.ts listens on it, tests inject into it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: deps.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    // Tests and shutdown rely on in-flight requests finishing before close() resolves.
+    forceCloseConnections: "idle",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await installOpenApi(app, deps.version);
+  installMetrics(app, deps.metrics);
+  const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
+
+  await app.register(healthRoutes({ database: deps.database, version: deps.version }));
+  await app.register(
+    authRoutes({
+      core: deps.core,
+      sessionKey: deps.sessionKey,
+      requireAuth,
+      secureCookies: deps.secureCookies,
+      loginLimitPerMinute: deps.loginLimitPerMinute,
+    }),
+  );
+  await app.register(apiKeyRoutes({ core: deps.core, requireAuth }));
+  await app.register(auditRoutes({ core: deps.core, requireAuth }));
+  await app.register(botRoutes({ core: deps.core, bots: deps.bots, requireAuth }));
+  await app.register(telegramWebhookRoutes({ bots: deps.bots }));
+  return app;
+}

@@ -1,0 +1,150 @@
+import { timingSafeEqual } from "node:crypto";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import {
+  type Actor,
+  type CoreContext,
+  LumenError,
+  loadRunnableBot,
+  loadRunnableBots,
+  type PublicBot,
+  type RunnableBot,
+  registerBot,
+  type SecretBox,
+} from "@lumen/core";
+import type { BotFeature } from "@lumen/db";
+import { Api, type Bot, GrammyError } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "pino";
+import type { Metrics } from "../http/metrics.ts";
+import { publishCommands } from "./commands.ts";
+import type { BotContext } from "./context.ts";
+import { createBot } from "./create-bot.ts";
+import type { ThrottleOptions } from "./throttle.ts";
+
+/** chat_member is off by default at Telegram; paid access needs it, so we always ask for it. */
+export const allowedUpdates = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "chat_member",
+  "chat_join_request",
+  "pre_checkout_query",
+] as const;
+
+export type BotRuntimeOptions = {
+  core: CoreContext;
+  secretBox: SecretBox;
+  metrics: Metrics;
+  logger: Logger;
+  apiRoot: string;
+  throttle: ThrottleOptions;
+  /** polling: this process long-polls every bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId. */
+  mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
+};
+
+type Running = { bot: Bot<BotContext>; secret: string; runner?: RunnerHandle };
+
+export type BotRuntime = ReturnType<typeof createBotRuntime>;
+
+/** Runs every enabled bot of the installation in this process, and adds new ones while running. */
+export function createBotRuntime(options: BotRuntimeOptions) {
+  const running = new Map<string, Running>();
+  const log = options.logger.child({ component: "bots" });
+
+  async function launch(row: RunnableBot): Promise<void> {
+    const bot = createBot({
+      token: row.token,
+      identity: { id: row.id, username: row.username, name: row.name },
+      apiRoot: options.apiRoot,
+      services: { core: options.core, metrics: options.metrics, logger: options.logger },
+      throttle: options.throttle,
+    });
+    await bot.init();
+    await publishCommands(bot.api);
+    const entry: Running = { bot, secret: row.webhookSecret };
+    if (options.mode.kind === "webhook") {
+      await bot.api.setWebhook(`${options.mode.publicUrl}/telegram/${row.id}`, {
+        secret_token: row.webhookSecret,
+        allowed_updates: [...allowedUpdates],
+      });
+    } else {
+      await bot.api.deleteWebhook();
+      entry.runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+    }
+    running.set(row.id, entry);
+    log.info({ bot: row.username, mode: options.mode.kind }, "bot started");
+  }
+
+  async function launchSafely(row: RunnableBot): Promise<void> {
+    try {
+      await launch(row);
+    } catch (error) {
+      // One bot with a revoked token must not keep the others (or the API) down.
+      log.error({ bot: row.username, err: error }, "bot could not start");
+    }
+  }
+
+  return {
+    async start(): Promise<void> {
+      for (const row of await loadRunnableBots(options.core, options.secretBox)) {
+        if (!running.has(row.id)) await launchSafely(row);
+      }
+    },
+
+    /** Asks Telegram who the token belongs to, saves the bot, and starts it here. */
+    async addBot(
+      actor: Actor,
+      input: { token: string; features?: BotFeature[]; enabled?: boolean },
+    ): Promise<PublicBot & { created: boolean }> {
+      const me = await new Api(input.token, { apiRoot: options.apiRoot }).getMe().catch((error: unknown) => {
+        if (error instanceof GrammyError && error.error_code === 401) {
+          throw new LumenError("VALIDATION_FAILED", "Telegram does not accept this bot token", {
+            field: "token",
+          });
+        }
+        throw new LumenError("UPSTREAM_FAILED", "Could not reach Telegram to check the token");
+      });
+      const saved = await registerBot(options.core, actor, options.secretBox, {
+        ...input,
+        me: { id: me.id, username: me.username, firstName: me.first_name },
+      });
+      await this.stopBot(saved.id);
+      if (saved.enabled) await launch(await loadRunnableBot(options.core, options.secretBox, saved.id));
+      return saved;
+    },
+
+    /** Webhook entry: checks Telegram's secret header, then handles the update to the end. */
+    async handleWebhook(botId: string, secretHeader: string | undefined, update: Update): Promise<void> {
+      let entry = running.get(botId);
+      if (!entry && options.mode.kind === "webhook") {
+        // Another API process may have added this bot; load it on first use.
+        const row = await loadRunnableBot(options.core, options.secretBox, botId).catch(() => null);
+        if (row?.enabled) {
+          await launch(row);
+          entry = running.get(botId);
+        }
+      }
+      if (!entry) throw new LumenError("NOT_FOUND", "No such bot");
+      const expected = Buffer.from(entry.secret);
+      const given = Buffer.from(secretHeader ?? "");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new LumenError("UNAUTHENTICATED", "Wrong or missing X-Telegram-Bot-Api-Secret-Token");
+      }
+      await entry.bot.handleUpdate(update);
+    },
+
+    async stopBot(botId: string): Promise<void> {
+      const entry = running.get(botId);
+      running.delete(botId);
+      if (entry?.runner?.isRunning()) await entry.runner.stop();
+    },
+
+    /** Stops polling and waits for the updates already taken to finish. */
+    async stop(): Promise<void> {
+      await Promise.all([...running.keys()].map((id) => this.stopBot(id)));
+    },
+
+    runningBots: () => [...running.keys()],
+  };
+}

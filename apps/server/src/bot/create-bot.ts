@@ -1,0 +1,49 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotIdentity, BotServices } from "./context.ts";
+import { languageFeature } from "./features/language.ts";
+import { menuFeature } from "./features/menu.ts";
+import { startFeature } from "./features/start.ts";
+import { unhandledFeature } from "./features/unhandled.ts";
+import { attachServices } from "./middlewares/attach-services.ts";
+import { errorBoundary } from "./middlewares/error-boundary.ts";
+import { identifyUser } from "./middlewares/identify-user.ts";
+import { createThrottle, type ThrottleOptions } from "./throttle.ts";
+
+export type CreateBotOptions = {
+  token: string;
+  identity: BotIdentity;
+  apiRoot: string;
+  services: BotServices;
+  throttle: ThrottleOptions;
+  /** Known from the database, so starting a bot costs no getMe call. */
+  botInfo?: UserFromGetMe;
+};
+
+/** One grammY bot with Lumen's middlewares and features, in the order they run. */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(createThrottle(options.throttle));
+  // Installed last, so it runs first: a 429 is retried after retry_after, outside the throttle.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  // The runner handles updates concurrently; one chat's updates still run in order.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(attachServices(options.services, options.identity));
+  bot.use(errorBoundary);
+  bot.use(identifyUser);
+
+  bot.use(startFeature);
+  bot.use(languageFeature);
+  bot.use(menuFeature);
+  bot.use(unhandledFeature);
+
+  // Only reached if the boundary itself failed (e.g. the logger threw).
+  bot.catch((error) => options.services.logger.error({ err: error.error }, "unhandled bot error"));
+  return bot;
+}

@@ -1,0 +1,30 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { parseDeepLink } from "../deep-link.ts";
+import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
+
+/** The user is new when this /start created their row (first and last seen are the same instant). */
+const isFirstVisit = (ctx: BotContext) =>
+  ctx.user !== undefined && ctx.user.firstSeenAt.getTime() === ctx.user.lastSeenAt.getTime();
+
+export function renderMainMenu(ctx: BotContext) {
+  const name = ctx.from?.first_name ?? "";
+  const text = isFirstVisit(ctx)
+    ? ctx.t("start-greeting", { name, bot: ctx.lumenBot.name })
+    : ctx.t("start-welcome-back", { name });
+  return { text, reply_markup: mainMenuKeyboard(ctx) };
+}
+
+export const startFeature = new Composer<BotContext>();
+const privateChats = startFeature.chatType("private");
+
+privateChats.command("start", async (ctx) => {
+  const link = parseDeepLink(ctx.match);
+  if (link) ctx.log.info({ deepLink: link.kind }, "start with deep link");
+  // Referral links are recorded by the user middleware (first touch). Sign-in codes and
+  // product links are answered by the features that own them once they exist.
+  if (link?.kind === "login") await ctx.reply(ctx.t("deeplink-login-invalid"));
+  if (link?.kind === "product") await ctx.reply(ctx.t("deeplink-product-unavailable"));
+  const menu = renderMainMenu(ctx);
+  await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
+});

@@ -1,0 +1,30 @@
+import { parseArgs } from "node:util";
+
+/** Options shared by every command; unknown flags are an error, not silently ignored. */
+export function parseCommandLine(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: "string", default: "all" },
+      email: { type: "string" },
+      name: { type: "string" },
+      "admin-role": { type: "string" },
+      "key-role": { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  return { command: positionals.join(" "), values };
+}
+
+export const usage = `Usage: npm run lumen -- <command> [options]
+
+Commands:
+  start [--role all|api|worker]       run Lumen (default role: all = API + bots + jobs)
+  migrate                             apply database migrations and exit
+  admin create --email <email> [--admin-role owner|admin|operator] [--password-stdin]
+                                      create an operator (prompts for the password)
+  api-key create --name <name> [--key-role owner|admin|operator]
+                                      create an API key for a service (printed once)
+`;

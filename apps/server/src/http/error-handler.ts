@@ -1,0 +1,71 @@
+import { type ErrorCode, isLumenError } from "@lumen/core";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** The one place where a failure becomes an HTTP status. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INSUFFICIENT_CREDITS: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYMENT_MISMATCH: 409,
+  RATE_LIMITED: 429,
+  UPSTREAM_FAILED: 502,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+type Body = { error: { code: ErrorCode; message: string; field?: string; requestId?: string } };
+
+function send(reply: FastifyReply, status: number, error: Body["error"]) {
+  return reply
+    .status(status)
+    .send({ error: { ...error, requestId: String(reply.request.id) } } satisfies Body);
+}
+
+function validationField(error: FastifyError): string {
+  if (!hasZodFastifySchemaValidationErrors(error)) return error.validationContext ?? "body";
+  const first = error.validation[0];
+  const path = first?.instancePath.replace(/^\//, "").replaceAll("/", ".") ?? "";
+  return [error.validationContext, path].filter(Boolean).join(".");
+}
+
+/** Client mistakes name the field; server faults are logged in full and shown as a bare INTERNAL. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, {
+      code: "NOT_FOUND",
+      message: `No route ${request.method} ${request.url.split("?")[0]}`,
+    }),
+  );
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply) => {
+    if (isLumenError(error)) {
+      const status = httpStatusOf[error.code];
+      if (status >= 500) request.log.error({ err: error }, "request failed");
+      const field = typeof error.details.field === "string" ? error.details.field : undefined;
+      return send(reply, status, { code: error.code, message: error.message, ...(field ? { field } : {}) });
+    }
+    if (error.validation) {
+      const field = validationField(error);
+      const message = hasZodFastifySchemaValidationErrors(error)
+        ? error.validation[0]?.message
+        : error.message;
+      return send(reply, 400, {
+        code: "VALIDATION_FAILED",
+        message: `${field}: ${message ?? "is invalid"}`,
+        field,
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429)
+      return send(reply, 429, { code: "RATE_LIMITED", message: "Too many requests; slow down" });
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      return send(reply, status, { code: "VALIDATION_FAILED", message: error.message, field: "body" });
+    }
+    request.log.error({ err: error }, "request failed");
+    return send(reply, 500, { code: "INTERNAL", message: "Internal error; it has been logged" });
+  });
+}

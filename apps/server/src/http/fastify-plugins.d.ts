@@ -1,0 +1,3 @@
+// Brings the request/reply decorations of the plugins registered in app.ts into every route file.
+import "@fastify/cookie";
+import "@fastify/rate-limit";

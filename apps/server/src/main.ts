@@ -1,0 +1,84 @@
+import { cliActor, createAdmin, createApiKey } from "@lumen/core";
+import { DataDirLockedError } from "@lumen/db";
+import { parseCommandLine, usage } from "./cli/args.ts";
+import { readPassword } from "./cli/read-password.ts";
+import { ConfigError } from "./config.ts";
+import { loadDotEnv, openRuntime } from "./open-runtime.ts";
+import { type Role, startServer } from "./start-server.ts";
+
+const roles: Role[] = ["all", "api", "worker"];
+
+/** The one wiring file: parses the command line and runs the command with real dependencies. */
+async function main(argv: string[]): Promise<number> {
+  const { command, values } = parseCommandLine(argv);
+  if (values.help || !command) {
+    process.stdout.write(usage);
+    return values.help ? 0 : 1;
+  }
+  loadDotEnv();
+  switch (command) {
+    case "start": {
+      const role = values.role as Role;
+      if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);
+      await startServer(await openRuntime(), role);
+      return -1;
+    }
+    case "migrate": {
+      const runtime = await openRuntime();
+      await runtime.close();
+      return 0;
+    }
+    case "admin create": {
+      if (!values.email) throw new ConfigError("admin create needs --email");
+      const password = await readPassword(values["password-stdin"] ?? false);
+      const runtime = await openRuntime();
+      try {
+        const admin = await createAdmin(runtime.core, cliActor, {
+          email: values.email,
+          password,
+          role: (values["admin-role"] ?? "owner") as "owner",
+        });
+        process.stdout.write(`Created ${admin.role} ${admin.email} (${admin.id})\n`);
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    case "api-key create": {
+      if (!values.name) throw new ConfigError("api-key create needs --name");
+      const runtime = await openRuntime();
+      try {
+        const key = await createApiKey(runtime.core, cliActor, {
+          name: values.name,
+          role: (values["key-role"] ?? "admin") as "admin",
+        });
+        process.stdout.write(`${key.key}\n`);
+        process.stderr.write(
+          `Created ${key.role} API key "${key.name}" (${key.id}). It is shown only this once.\n`,
+        );
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    const known =
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      (error as { name?: string })?.name === "LumenError";
+    process.stderr.write(
+      known ? `${(error as Error).message}\n` : `Lumen failed: ${(error as Error)?.stack ?? error}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { type CoreContext, createSecretBox, deriveKey, type SecretBox, systemClock } from "@lumen/core";
+import { type DatabaseHandle, type DataDirLock, lockDataDir, migrateDatabase, openDatabase } from "@lumen/db";
+import type { Logger } from "pino";
+import { type Config, parseConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { loadMasterKey } from "./master-key.ts";
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  core: CoreContext;
+  secretBox: SecretBox;
+  sessionKey: Uint8Array;
+  close(): Promise<void>;
+};
+
+/** Reads .env (if any) into process.env without overriding what the environment already says. */
+export function loadDotEnv(): void {
+  const path = resolve(".env");
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * What every command needs: config, logger, the database (locked, opened, migrated) and keys.
+ * A failed migration throws, and main exits non-zero.
+ */
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const config = parseConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  let lock: DataDirLock | undefined;
+  if (!config.DATABASE_URL) lock = lockDataDir(config.DATA_DIR);
+  try {
+    const masterKey = loadMasterKey(config, logger);
+    const database = config.DATABASE_URL
+      ? await openDatabase({
+          driver: "postgres",
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+        })
+      : await openDatabase({ driver: "pglite", dataDir: resolve(config.DATA_DIR, "pglite") });
+    await migrateDatabase(database);
+    logger.info({ driver: database.driver }, "database ready, migrations applied");
+    return {
+      config,
+      logger,
+      database,
+      core: { db: database.db, clock: systemClock },
+      secretBox: createSecretBox(masterKey),
+      sessionKey: deriveKey(masterKey, "session-jwt"),
+      async close() {
+        await database.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

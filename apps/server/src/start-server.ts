@@ -1,0 +1,107 @@
+import { LumenError, systemActor } from "@lumen/core";
+import { buildApp } from "./app.ts";
+import { createBotRuntime } from "./bot/bot-runtime.ts";
+import { isWebhookMode } from "./config.ts";
+import { createMetrics } from "./http/metrics.ts";
+import { startJobRunner } from "./jobs/job-runner.ts";
+import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
+import type { Runtime } from "./open-runtime.ts";
+import { version } from "./version.ts";
+
+export type Role = "all" | "api" | "worker";
+
+/**
+ * Starts the parts of Lumen this process's role runs and stops them in reverse on
+ * SIGTERM/SIGINT: polling first (in-flight updates finish), then HTTP, jobs, database.
+ */
+export async function startServer(runtime: Runtime, role: Role): Promise<void> {
+  const { config, logger, core } = runtime;
+  const metrics = createMetrics();
+  const bots = createBotRuntime({
+    core,
+    secretBox: runtime.secretBox,
+    metrics,
+    logger,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    throttle: {
+      globalPerSecond: config.TELEGRAM_GLOBAL_RATE_PER_SECOND,
+      perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
+    },
+    mode: isWebhookMode(config)
+      ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
+      : { kind: "polling" },
+  });
+  const jobs = await startJobRunner({
+    database: runtime.database,
+    logger,
+    metrics,
+    jobs: [pruneSessionsJob(core)],
+    work: role !== "api",
+  });
+  const app =
+    role === "worker"
+      ? undefined
+      : await buildApp({
+          core,
+          database: runtime.database,
+          bots,
+          metrics,
+          logger,
+          sessionKey: runtime.sessionKey,
+          version,
+          secureCookies:
+            config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,
+          trustProxy: config.TRUST_PROXY,
+          loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+        });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const timer = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await bots.stop();
+    await app?.close();
+    await jobs.stop();
+    await runtime.close();
+    logger.info("stopped cleanly");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+
+  const runsBots = role === "all" || (role === "api" && isWebhookMode(config));
+  if (runsBots) {
+    if (config.BOT_TOKEN) {
+      await bots.addBot(systemActor, { token: config.BOT_TOKEN }).catch((error: unknown) => {
+        const message = error instanceof LumenError ? error.message : String(error);
+        logger.error({ err: message }, "BOT_TOKEN could not be registered");
+      });
+    }
+    await bots.start();
+  }
+
+  if (app) {
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const base = `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${port}`;
+    logger.info(
+      { url: base, port, role, version },
+      `Lumen is up: API ${base}/api/v1, docs ${base}/api/docs, health ${base}/api/health`,
+    );
+  }
+  const running = bots.runningBots().length;
+  if (runsBots && running === 0) {
+    logger.info(
+      "No bot is connected yet. Create one with @BotFather, then restart with BOT_TOKEN=<token> (or POST /api/v1/bots).",
+    );
+  } else if (runsBots) {
+    logger.info({ bots: running, mode: isWebhookMode(config) ? "webhook" : "polling" }, "bots running");
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { adminRole, timestamp } from "./common.ts";
+
+export const loginRequest = z.object({
+  email: z.email(),
+  password: z.string().min(1).max(1024),
+});
+
+export const operator = z
+  .object({ id: z.uuid(), email: z.string(), role: adminRole })
+  .meta({ id: "Operator" });
+
+export const meResponse = z.object({
+  kind: z.enum(["admin", "api_key"]),
+  id: z.uuid(),
+  name: z.string(),
+  role: adminRole,
+});
+
+export const loginResponse = z.object({ operator, expiresAt: timestamp });
+
+export const createApiKeyRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: adminRole,
+  expiresAt: timestamp.optional(),
+});
+
+export const apiKey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: adminRole,
+    prefix: z.string(),
+    expiresAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+    lastUsedAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: "ApiKey" });
+
+export const createdApiKey = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: adminRole,
+  prefix: z.string(),
+  expiresAt: timestamp.nullable(),
+  createdAt: timestamp,
+  key: z.string().describe("The secret key. Shown only once: store it now."),
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { timestamp } from "./common.ts";
+
+export const botFeature = z.enum(["assistant", "shop", "access", "courses", "tasks"]);
+
+export const bot = z
+  .object({
+    id: z.uuid(),
+    telegramId: z.number().int(),
+    username: z.string(),
+    name: z.string(),
+    features: z.array(botFeature),
+    enabled: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "Bot" });
+
+export const createBotRequest = z.object({
+  token: z.string().min(1).describe("The token from @BotFather"),
+  features: z.array(botFeature).optional(),
+  enabled: z.boolean().optional(),
+});

@@ -1,0 +1,5 @@
+export * from "./auth.ts";
+export * from "./bots.ts";
+export * from "./common.ts";
+export * from "./error-codes.ts";
+export * from "./health.ts";

@@ -1,0 +1,2 @@
+export * from "./list-bots.ts";
+export * from "./register-bot.ts";

@@ -1,0 +1,31 @@
+import { type BotRow, bots } from "@lumen/db";
+import { asc, eq } from "drizzle-orm";
+import type { CoreContext } from "../shared/context.ts";
+import { notFound } from "../shared/errors.ts";
+import type { SecretBox } from "../shared/secret-box.ts";
+import { type PublicBot, toPublicBot } from "./register-bot.ts";
+
+export async function listBots(ctx: CoreContext): Promise<PublicBot[]> {
+  const rows = await ctx.db.select().from(bots).orderBy(asc(bots.createdAt));
+  return rows.map(toPublicBot);
+}
+
+export type RunnableBot = PublicBot & { token: string; webhookSecret: string };
+
+/** For the bot runtime only: the decrypted tokens never leave the server process. */
+export async function loadRunnableBots(ctx: CoreContext, box: SecretBox): Promise<RunnableBot[]> {
+  const rows = await ctx.db.select().from(bots).where(eq(bots.enabled, true)).orderBy(asc(bots.createdAt));
+  return rows.map((row) => toRunnable(row, box));
+}
+
+export async function loadRunnableBot(ctx: CoreContext, box: SecretBox, id: string): Promise<RunnableBot> {
+  const [row] = await ctx.db.select().from(bots).where(eq(bots.id, id));
+  if (!row) throw notFound("Bot", id);
+  return toRunnable(row, box);
+}
+
+const toRunnable = (row: BotRow, box: SecretBox): RunnableBot => ({
+  ...toPublicBot(row),
+  token: box.decrypt(row.tokenEncrypted),
+  webhookSecret: row.webhookSecret,
+});

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { type BotFeature, type BotRow, botFeatures, bots } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../audit/record-audit.ts";
+import { requireRole } from "../auth/roles.ts";
+import type { Actor, CoreContext } from "../shared/context.ts";
+import { LumenError } from "../shared/errors.ts";
+import { parseInput } from "../shared/parse-input.ts";
+import type { SecretBox } from "../shared/secret-box.ts";
+
+const registerBotInput = z.object({
+  token: z.string().regex(/^\d+:[\w-]{30,}$/, "is not a bot token from @BotFather"),
+  /** What Telegram's getMe said about the token; the transport asks before calling us. */
+  me: z.object({ id: z.number().int().positive(), username: z.string().min(1), firstName: z.string() }),
+  features: z.array(z.enum(botFeatures)).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export type PublicBot = Omit<BotRow, "tokenEncrypted" | "webhookSecret">;
+
+export const toPublicBot = ({ tokenEncrypted: _t, webhookSecret: _s, ...bot }: BotRow): PublicBot => bot;
+
+/**
+ * Adds a bot, or updates the token of one already known by its Telegram id
+ * (a token revoked in @BotFather and issued anew keeps the bot's history).
+ */
+export async function registerBot(
+  ctx: CoreContext,
+  actor: Actor,
+  box: SecretBox,
+  input: z.input<typeof registerBotInput>,
+): Promise<PublicBot & { created: boolean }> {
+  requireRole(actor, "owner");
+  const { token, me, features, enabled } = parseInput(registerBotInput, input);
+  if (!token.startsWith(`${me.id}:`))
+    throw new LumenError("VALIDATION_FAILED", "token does not belong to this bot", { field: "token" });
+  const now = ctx.clock.now();
+  const defaults: BotFeature[] = ["assistant"];
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(bots).where(eq(bots.telegramId, me.id));
+    const values = {
+      username: me.username,
+      name: me.firstName,
+      tokenEncrypted: box.encrypt(token),
+      updatedAt: now,
+    };
+    const [row] = existing
+      ? await tx
+          .update(bots)
+          .set({
+            ...values,
+            ...(features ? { features } : {}),
+            ...(enabled === undefined ? {} : { enabled }),
+          })
+          .where(eq(bots.telegramId, me.id))
+          .returning()
+      : await tx
+          .insert(bots)
+          .values({
+            ...values,
+            telegramId: me.id,
+            webhookSecret: randomBytes(24).toString("base64url"),
+            features: features ?? defaults,
+            enabled: enabled ?? true,
+          })
+          .returning();
+    if (!row) throw new LumenError("INTERNAL", "Could not save the bot");
+    await recordAudit(tx, actor, {
+      action: existing ? "bot.update" : "bot.create",
+      entityType: "bot",
+      entityId: row.id,
+      data: { username: row.username, features: row.features, enabled: row.enabled },
+    });
+    return { ...toPublicBot(row), created: !existing };
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./upsert-telegram-user.ts";
+export * from "./set-user-locale.ts";

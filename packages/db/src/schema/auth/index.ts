@@ -1,0 +1,4 @@
+export * from "./admin-sessions.ts";
+export * from "./admins.ts";
+export * from "./api-keys.ts";
+export * from "./constants.ts";

@@ -1,0 +1,21 @@
+import { bigint, boolean, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { idColumn, timestamps } from "../_columns.ts";
+
+export const botFeatures = ["assistant", "shop", "access", "courses", "tasks"] as const;
+export type BotFeature = (typeof botFeatures)[number];
+
+/** A Telegram bot the operator runs through Lumen. The token is stored encrypted (AES-256-GCM). */
+export const bots = pgTable("bots", {
+  id: idColumn(),
+  telegramId: bigint("telegram_id", { mode: "number" }).notNull().unique(),
+  username: text("username").notNull(),
+  name: text("name").notNull(),
+  tokenEncrypted: text("token_encrypted").notNull(),
+  /** Sent by Telegram as X-Telegram-Bot-Api-Secret-Token on every webhook call. */
+  webhookSecret: text("webhook_secret").notNull(),
+  features: jsonb("features").$type<BotFeature[]>().notNull().default([]),
+  enabled: boolean("enabled").notNull().default(true),
+  ...timestamps,
+});
+
+export type BotRow = typeof bots.$inferSelect;

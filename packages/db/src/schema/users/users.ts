@@ -1,0 +1,26 @@
+import { bigint, boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { at, idColumn, timestamps } from "../_columns.ts";
+
+/** A Telegram user who has talked to any of the operator's bots. */
+export const users = pgTable(
+  "users",
+  {
+    id: idColumn(),
+    telegramId: bigint("telegram_id", { mode: "number" }).notNull().unique(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name"),
+    username: text("username"),
+    languageCode: text("language_code"),
+    /** The language the user picked in the bot; overrides Telegram's language_code when set. */
+    locale: text("locale"),
+    /** Deep-link payload of the first /start (ref_<code>, p_<id>, ...): first touch wins. */
+    referralSource: text("referral_source"),
+    isBanned: boolean("is_banned").notNull().default(false),
+    firstSeenAt: at("first_seen_at").notNull().defaultNow(),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [index("users_username_idx").on(t.username)],
+);
+
+export type UserRow = typeof users.$inferSelect;

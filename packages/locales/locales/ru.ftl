@@ -1,0 +1,53 @@
+## Main menu
+
+start-greeting =
+    Привет, { $name }! 👋
+    Я { $bot }. Выберите, что нужно, в меню ниже или отправьте /help, чтобы увидеть всё, что я умею.
+start-welcome-back = С возвращением, { $name }! Что хотите сделать?
+menu-title = Главное меню
+menu-account = 👤 Мой аккаунт
+menu-language = 🌐 Язык
+menu-help = ❓ Помощь
+menu-back = ⬅️ В меню
+
+## Commands (setMyCommands)
+
+command-start = Главное меню
+command-help = Что умеет этот бот
+command-account = Ваш аккаунт
+command-language = Сменить язык
+
+## Help
+
+help-text =
+    Вот что я умею:
+    /start — главное меню
+    /account — ваш аккаунт
+    /language — сменить язык
+    /help — это сообщение
+
+## Account
+
+account-text =
+    👤 { $name }
+    Telegram ID: { $telegramId }
+    Язык: { $language }
+    С нами с { $since }
+
+## Language
+
+language-choose = Выберите язык, на котором мне с вами говорить:
+language-changed = Готово: буду говорить с вами по-русски.
+language-name = Русский
+
+## Deep links
+
+deeplink-login-invalid = Эта ссылка для входа недействительна или устарела. Запросите новую в приложении.
+deeplink-product-unavailable = Этот товар больше недоступен. Вот главное меню.
+
+## Errors
+
+error-generic = Извините, у нас что-то пошло не так. Попробуйте ещё раз через минуту.
+error-rate-limited = Слишком быстро. Подождите несколько секунд и попробуйте снова.
+unknown-command = Я не знаю такой команды. Отправьте /help, чтобы увидеть, что я умею.
+unhandled-message = Воспользуйтесь меню ниже или отправьте /help, чтобы увидеть, что я умею.
