@@ -9,7 +9,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 import { requireRole } from "./roles.ts";
 
 const createAdminInput = z.object({
-  email: z.email().transform((e) => e.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`),
