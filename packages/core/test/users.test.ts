@@ -11,7 +11,11 @@ afterAll(() => t.database.close());
 
 describe("upsertTelegramUser", () => {
   it("keeps the first referral source and follows profile changes", async () => {
-    const first = await upsertTelegramUser(t.core, { telegramId: 1001, firstName: "Ann", startPayload: "ref_partner1" });
+    const first = await upsertTelegramUser(t.core, {
+      telegramId: 1001,
+      firstName: "Ann",
+      startPayload: "ref_partner1",
+    });
     t.clock.advance(5000);
     const again = await upsertTelegramUser(t.core, {
       telegramId: 1001,
@@ -38,6 +42,8 @@ describe("upsertTelegramUser", () => {
     await setUserLocale(t.core, { userId: user.id, locale: "ru" });
     const after = await upsertTelegramUser(t.core, { telegramId: 3003, firstName: "Cy", languageCode: "en" });
     expect(after.locale).toBe("ru");
-    await expect(setUserLocale(t.core, { userId: user.id, locale: "fr" })).rejects.toMatchObject({ details: { field: "locale" } });
+    await expect(setUserLocale(t.core, { userId: user.id, locale: "fr" })).rejects.toMatchObject({
+      details: { field: "locale" },
+    });
   });
 });

@@ -6,7 +6,7 @@ export type ThrottleOptions = { globalPerSecond: number; perChatPerSecond: numbe
  * Generic cell rate algorithm: each key remembers when its next call is "due"; calls
  * inside the burst allowance go at once, later ones wait their turn. Calls keep their order.
  */
-function createLimiter(perSecond: number, burst: number) {
+export function createLimiter(perSecond: number, burst: number) {
   const interval = 1000 / perSecond;
   const tolerance = (burst - 1) * interval;
   const due = new Map<string | number, number>();

@@ -1,2 +1,2 @@
-export * from "./upsert-telegram-user.ts";
 export * from "./set-user-locale.ts";
+export * from "./upsert-telegram-user.ts";

@@ -6,7 +6,10 @@ import { notFound, validationFailed } from "../shared/errors.ts";
 const supported = new Set(["en", "ru"]);
 
 /** The user's own choice wins over the language their Telegram app is set to. */
-export async function setUserLocale(ctx: CoreContext, input: { userId: string; locale: string }): Promise<void> {
+export async function setUserLocale(
+  ctx: CoreContext,
+  input: { userId: string; locale: string },
+): Promise<void> {
   if (!supported.has(input.locale)) throw validationFailed("locale", `Unsupported locale ${input.locale}`);
   const updated = await ctx.db
     .update(users)

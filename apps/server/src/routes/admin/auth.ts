@@ -30,6 +30,7 @@ export const authRoutes =
         config: {
           // Per address and email, so one attacker cannot lock every operator out at once.
           rateLimit: {
+            hook: "preHandler",
             max: deps.loginLimitPerMinute,
             timeWindow: 60_000,
             keyGenerator: (request) =>

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { type Clock, createSecretBox, deriveKey, systemClock } from "@lumen/core";
+import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import { buildApp } from "../../src/app.ts";
+import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import { createMetrics } from "../../src/http/metrics.ts";
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  bots: ReturnType<typeof createBotRuntime>;
+  close(): Promise<void>;
+};
+
+/** The real HTTP app over a database of its own; requests go through app.inject. */
+export async function createTestApp(
+  options: { apiRoot?: string; clock?: Clock; loginLimitPerMinute?: number } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const master = randomBytes(32);
+  const core = { db: database.db, clock: options.clock ?? systemClock };
+  const metrics = createMetrics();
+  const logger = pino({ level: "silent" });
+  const bots = createBotRuntime({
+    core,
+    secretBox: createSecretBox(master),
+    metrics,
+    logger,
+    apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
+    throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+    mode: { kind: "polling" },
+  });
+  const app = await buildApp({
+    core,
+    database,
+    bots,
+    metrics,
+    logger,
+    sessionKey: deriveKey(master, "session-jwt"),
+    version: "test",
+    secureCookies: false,
+    trustProxy: false,
+    loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    bots,
+    async close() {
+      await bots.stop();
+      await app.close();
+      await database.close();
+    },
+  };
+}
