@@ -72,8 +72,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     logger.info("stopped cleanly");
     process.exit(0);
   };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  // `on`, not `once`: under `npm start` the signal arrives twice (process group + npm forwarding it),
+  // and a second one must not kill the process with the default handler mid-shutdown.
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 
   const runsBots = role === "all" || (role === "api" && isWebhookMode(config));
   if (runsBots) {
