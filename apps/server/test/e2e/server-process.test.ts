@@ -44,7 +44,9 @@ describe("the server program", () => {
         headers: { "content-type": "application/json", cookie },
         body: JSON.stringify({ name: "e2e", role: "admin" }),
       }).then((r) => r.json());
-      const me = await fetch(`${lumen.url}/api/v1/auth/me`, { headers: { "x-auth-key": key.key } }).then((r) => r.json());
+      const me = await fetch(`${lumen.url}/api/v1/auth/me`, { headers: { "x-auth-key": key.key } }).then(
+        (r) => r.json(),
+      );
       expect(me).toMatchObject({ kind: "api_key", name: "e2e", role: "admin" });
       expect(lumen.logs.map((l) => JSON.stringify(l)).join("\n")).not.toContain(key.key);
       expect(lumen.logs.map((l) => JSON.stringify(l)).join("\n")).not.toContain("a long password");
@@ -63,12 +65,15 @@ describe("the server program", () => {
     }
   });
 
-  it.skipIf(process.env.TEST_DATABASE_URL)("refuses a second process on the same data directory", async () => {
-    const first = await startLumen(home.env);
+  it("refuses a second process on the same embedded data directory", async () => {
+    const embedded = { ...home.env, DATABASE_URL: "" };
+    const first = await startLumen(embedded);
     try {
-      const second = await runLumenCli(home.env, ["start"]);
+      const second = await runLumenCli(embedded, ["start"]);
       expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`Another Lumen process (pid ${first.child.pid}) is using the data directory`);
+      expect(second.stderr).toContain(
+        `Another Lumen process (pid ${first.child.pid}) is using the data directory`,
+      );
       const health = await fetch(`${first.url}/api/health`);
       expect(health.status).toBe(200);
     } finally {

@@ -15,7 +15,11 @@ export type LogLine = { level: number; msg: string; [key: string]: unknown };
  * Where one suite's Lumen keeps its data: a temp DATA_DIR, and on CI's PostgreSQL pass a
  * fresh database of its own. Restarts within the suite share it; other suites never do.
  */
-export async function createLumenHome(): Promise<{ env: Record<string, string>; dataDir: string; cleanup(): Promise<void> }> {
+export async function createLumenHome(): Promise<{
+  env: Record<string, string>;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), "lumen-e2e-"));
   const server = process.env.TEST_DATABASE_URL;
   const database = server ? await createPostgresTestDatabase(server) : undefined;
@@ -38,12 +42,19 @@ export async function findFreePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
-const baseEnv = () => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", PORT: "0" });
+const baseEnv = () => ({
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "/tmp",
+  LOG_LEVEL: "info",
+  PORT: "0",
+});
 
 export type LumenProcess = {
   child: ChildProcess;
@@ -56,8 +67,15 @@ export type LumenProcess = {
 };
 
 /** The real server program in a child process, as `npm start` runs it; resolves once it listens. */
-export async function startLumen(env: Record<string, string>, args: string[] = ["start"]): Promise<LumenProcess> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...baseEnv(), ...env }, stdio: "pipe" });
+export async function startLumen(
+  env: Record<string, string>,
+  args: string[] = ["start"],
+): Promise<LumenProcess> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: { ...baseEnv(), ...env },
+    stdio: "pipe",
+  });
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
   let stderr = "";
@@ -92,9 +110,19 @@ export async function startLumen(env: Record<string, string>, args: string[] = [
       const check = () => {
         const found = logs.find(predicate);
         if (found) return done(() => resolve(found));
-        if (hasExited) return done(() => reject(new Error(`Lumen exited before the expected log line.\n${stderr}\n${JSON.stringify(logs.slice(-5))}`)));
+        if (hasExited)
+          return done(() =>
+            reject(
+              new Error(
+                `Lumen exited before the expected log line.\n${stderr}\n${JSON.stringify(logs.slice(-5))}`,
+              ),
+            ),
+          );
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`Timed out waiting for a log line.\n${stderr}`))), timeoutMs);
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`Timed out waiting for a log line.\n${stderr}`))),
+        timeoutMs,
+      );
       const done = (finish: () => void) => {
         clearTimeout(timer);
         waiters.delete(check);
@@ -126,7 +154,11 @@ export function runLumenCli(
   stdin?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...baseEnv(), ...env }, stdio: "pipe" });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: repoRoot,
+      env: { ...baseEnv(), ...env },
+      stdio: "pipe",
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => {
