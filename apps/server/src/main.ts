@@ -24,14 +24,14 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case "migrate": {
-      const runtime = await openRuntime();
+      const runtime = await openRuntime({ logToStderr: true });
       await runtime.close();
       return 0;
     }
     case "admin create": {
       if (!values.email) throw new ConfigError("admin create needs --email");
       const password = await readPassword(values["password-stdin"] ?? false);
-      const runtime = await openRuntime();
+      const runtime = await openRuntime({ logToStderr: true });
       try {
         const admin = await createAdmin(runtime.core, cliActor, {
           email: values.email,
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "api-key create": {
       if (!values.name) throw new ConfigError("api-key create needs --name");
-      const runtime = await openRuntime();
+      const runtime = await openRuntime({ logToStderr: true });
       try {
         const key = await createApiKey(runtime.core, cliActor, {
           name: values.name,

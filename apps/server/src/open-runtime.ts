@@ -27,9 +27,13 @@ export function loadDotEnv(): void {
  * What every command needs: config, logger, the database (locked, opened, migrated) and keys.
  * A failed migration throws, and main exits non-zero.
  */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function openRuntime(
+  options: { logToStderr?: boolean } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Runtime> {
   const config = parseConfig(env);
-  const logger = createLogger(config.LOG_LEVEL);
+  // One-shot commands print their result on stdout, so their logs go to stderr.
+  const logger = createLogger(config.LOG_LEVEL, options.logToStderr ? 2 : 1);
   let lock: DataDirLock | undefined;
   if (!config.DATABASE_URL) lock = lockDataDir(config.DATA_DIR);
   try {
