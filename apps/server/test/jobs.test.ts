@@ -14,7 +14,13 @@ const metrics = createMetrics();
 beforeAll(async () => {
   database = await createTestDatabase();
   const core = { db: database.db, clock: { now: () => new Date() } };
-  runner = await startJobRunner({ database, logger: pino({ level: "silent" }), metrics, jobs: [pruneSessionsJob(core)], work: true });
+  runner = await startJobRunner({
+    database,
+    logger: pino({ level: "silent" }),
+    metrics,
+    jobs: [pruneSessionsJob(core)],
+    work: true,
+  });
 });
 afterAll(async () => {
   await runner.stop();
@@ -30,7 +36,10 @@ describe("jobs on pg-boss", () => {
     const core = { db: database.db, clock: { now: () => longAgo } };
     await createAdmin(core, cliActor, { email: "jobs@example.com", password: "a long password" });
     const old = await logIn(core, { email: "jobs@example.com", password: "a long password" });
-    const current = await logIn({ ...core, clock: { now: () => new Date() } }, { email: "jobs@example.com", password: "a long password" });
+    const current = await logIn(
+      { ...core, clock: { now: () => new Date() } },
+      { email: "jobs@example.com", password: "a long password" },
+    );
 
     await runner.boss.send("prune-sessions", {});
     await vi.waitFor(
@@ -41,6 +50,8 @@ describe("jobs on pg-boss", () => {
       { timeout: 20_000, interval: 200 },
     );
     expect(old.session.id).not.toBe(current.session.id);
-    expect(await metrics.registry.getSingleMetricAsString("lumen_jobs_completed_total")).toContain('job="prune-sessions",outcome="ok"');
+    expect(await metrics.registry.getSingleMetricAsString("lumen_jobs_completed_total")).toContain(
+      'job="prune-sessions",outcome="ok"',
+    );
   });
 });

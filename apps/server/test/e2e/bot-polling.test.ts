@@ -115,6 +115,24 @@ describe("a bot on long polling", () => {
     expect(textOf(await say(tg, bot, gus, "/start"))).toContain("С возвращением, Gus!");
   });
 
+  it("waits out Telegram's 429 and delivers the reply", async () => {
+    const ida = tg.createUser({ firstName: "Ida", languageCode: "en" });
+    tg.failNext(
+      "sendMessage",
+      { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } },
+      { times: 1 },
+    );
+    const after = tg.calls.length;
+    await tg.sendText(bot, ida, "/start");
+    const refused = await tg.waitForCall("sendMessage", (p) => p.chat_id === ida.id, { after });
+    expect(refused.response.ok).toBe(false);
+    const delivered = await tg.waitForCall("sendMessage", (p) => p.chat_id === ida.id, {
+      after: refused.index + 1,
+    });
+    expect(delivered.response.ok).toBe(true);
+    expect(textOf(delivered)).toContain("Hi, Ida!");
+  });
+
   it("records a referral deep link on the user's first visit only", async () => {
     const hal = tg.createUser({ firstName: "Hal", languageCode: "en" });
     await say(tg, bot, hal, "/start ref_partner42");

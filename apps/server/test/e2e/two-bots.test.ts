@@ -74,7 +74,9 @@ describe("several bots in one process", () => {
     const res = await addBot({ token: first });
     expect(res.status).toBe(200);
     expect((await res.json()).username).toBe("first_shop_bot");
-    const list = await fetch(`${lumen.url}/api/v1/bots`, { headers: { "x-auth-key": ownerKey } }).then((r) => r.json());
+    const list = await fetch(`${lumen.url}/api/v1/bots`, { headers: { "x-auth-key": ownerKey } }).then((r) =>
+      r.json(),
+    );
     expect(list.items).toHaveLength(2);
   });
 
