@@ -1,0 +1,24 @@
+export type { JoinResult } from "./telegram/actions/membership.ts";
+export type { InvoiceRef } from "./telegram/actions/payments.ts";
+export type { SendTextOptions } from "./telegram/actions/user-messages.ts";
+export { TelegramUserError } from "./telegram/api-error.ts";
+export type { CallPredicate, WaitForCallOptions } from "./telegram/call-log.ts";
+export type { CreateBotOptions, CreateChatOptions, CreateUserOptions } from "./telegram/create-entities.ts";
+export { createTelegramEmulator } from "./telegram/create-telegram-emulator.ts";
+export type { MessageRef, PaymentView, TelegramEmulator } from "./telegram/telegram-emulator.ts";
+export type {
+  AddBotToChatOptions,
+  ApiCall,
+  ApiResponse,
+  BotHandle,
+  ChatRef,
+  Draft,
+  FloodLimits,
+  InjectedFailure,
+  MemberStatus,
+  PayInvoiceOptions,
+  PayInvoiceResult,
+  TelegramEmulatorOptions,
+  UserRef,
+  WebhookDelivery,
+} from "./telegram/types.ts";

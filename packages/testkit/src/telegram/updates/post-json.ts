@@ -1,0 +1,47 @@
+import http from "node:http";
+import https from "node:https";
+
+export type PostResult = { status: number; contentType: string; body: string };
+
+/**
+ * One webhook POST without connection pooling, so a test's webhook server can
+ * close without waiting on sockets the emulator keeps alive.
+ */
+export function postJson(
+  url: string,
+  payload: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<PostResult> {
+  const body = JSON.stringify(payload);
+  const transport = url.startsWith("https:") ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = transport.request(url, {
+      method: "POST",
+      agent: false,
+      signal,
+      timeout: timeoutMs,
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(body)),
+        ...headers,
+      },
+    });
+    request.on("timeout", () => request.destroy(new Error("Read timeout expired")));
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+    });
+    request.end(body);
+  });
+}

@@ -1,0 +1,114 @@
+import type { Update } from "@grammyjs/types";
+import type { WebhookDelivery } from "../types.ts";
+import { isUpdateAllowed } from "./allowed-updates.ts";
+import { type BotUpdateState, notifyIfIdle, type WebhookConfig } from "./bot-update-state.ts";
+import { postJson } from "./post-json.ts";
+
+export type WebhookTarget = { token: string; updates: BotUpdateState };
+
+export type WebhookSenderOptions = {
+  attempts: number;
+  delayMs: number;
+  timeoutMs: () => number;
+  now: () => number;
+  signal: AbortSignal;
+  onDelivery(delivery: WebhookDelivery): void;
+  /** A webhook answer carrying {"method": ...} is executed as an API call, like Telegram does. */
+  onReply(token: string, payload: Record<string, unknown>): Promise<void>;
+};
+
+export type WebhookSender = { kick(target: WebhookTarget): void };
+
+/**
+ * Delivers one update at a time per bot, in order. Telegram may run several
+ * connections in parallel, but in-order delivery keeps tests deterministic.
+ * A failed update is retried a few times and then dropped, where Telegram
+ * would keep trying; the failure stays visible in getWebhookInfo.
+ */
+export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
+  const drain = async (target: WebhookTarget) => {
+    const state = target.updates;
+    while (state.webhook && state.queue.length > 0 && !options.signal.aborted) {
+      const update = state.queue[0]!;
+      if (isUpdateAllowed(update, state.allowedUpdates)) {
+        await deliverWithRetries(target, state.webhook, update);
+      }
+      if (state.queue[0] === update) state.queue.shift();
+      notifyIfIdle(state);
+    }
+  };
+
+  const deliverWithRetries = async (target: WebhookTarget, hook: WebhookConfig, update: Update) => {
+    const headers: Record<string, string> = {};
+    if (hook.secretToken) headers["X-Telegram-Bot-Api-Secret-Token"] = hook.secretToken;
+    for (let attempt = 1; attempt <= options.attempts; attempt++) {
+      if (options.signal.aborted || target.updates.webhook !== hook) return;
+      const delivery: WebhookDelivery = {
+        token: target.token,
+        url: hook.url,
+        updateId: update.update_id,
+        attempt,
+        status: null,
+        at: options.now(),
+      };
+      try {
+        const result = await postJson(hook.url, update, headers, options.timeoutMs(), options.signal);
+        delivery.status = result.status;
+        if (result.status >= 200 && result.status < 300) {
+          options.onDelivery(delivery);
+          await runWebhookReply(target.token, result.contentType, result.body, options);
+          return;
+        }
+        delivery.error = `Wrong response from the webhook: ${result.status}`;
+      } catch (error) {
+        delivery.error = error instanceof Error ? error.message : String(error);
+      }
+      options.onDelivery(delivery);
+      target.updates.lastError = {
+        date: Math.floor(options.now() / 1000),
+        message: delivery.error ?? "Unknown error",
+      };
+      if (attempt < options.attempts) await pause(options.delayMs, options.signal);
+    }
+  };
+
+  const kick = (target: WebhookTarget): void => {
+    const state = target.updates;
+    if (state.webhookBusy || !state.webhook) return;
+    state.webhookBusy = true;
+    void drain(target).finally(() => {
+      state.webhookBusy = false;
+      if (state.webhook && state.queue.length > 0 && !options.signal.aborted) kick(target);
+    });
+  };
+  return { kick };
+}
+
+async function runWebhookReply(
+  token: string,
+  contentType: string,
+  body: string,
+  options: WebhookSenderOptions,
+): Promise<void> {
+  if (!contentType.includes("json") || body.trim() === "") return;
+  try {
+    const payload: unknown = JSON.parse(body);
+    if (payload && typeof payload === "object" && "method" in payload) {
+      await options.onReply(token, payload as Record<string, unknown>);
+    }
+  } catch {
+    // Telegram ignores webhook answers it cannot understand.
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done);
+  });
+}

@@ -1,0 +1,31 @@
+import { Bot, type PollingOptions } from "grammy";
+import type { BotHandle, TelegramEmulator } from "../src/index.ts";
+
+/** A grammY bot wired to the emulator, the way Lumen's bots are constructed. */
+export function createGrammyBot(tg: TelegramEmulator, handle: BotHandle): Bot {
+  return new Bot(handle.token, { client: { apiRoot: tg.apiRoot } });
+}
+
+/**
+ * Starts long polling and resolves once the first getUpdates is waiting, so
+ * the bot's allowed_updates are in effect before the test acts. The returned
+ * function stops the bot and waits for its loop to finish.
+ */
+export async function startPolling(
+  tg: TelegramEmulator,
+  handle: BotHandle,
+  bot: Bot,
+  options: PollingOptions = {},
+): Promise<() => Promise<void>> {
+  const errors: unknown[] = [];
+  bot.catch((error) => {
+    errors.push(error.error);
+  });
+  const running = bot.start({ timeout: 30, ...options });
+  await tg.waitForPolling(handle);
+  return async () => {
+    await bot.stop();
+    await running;
+    if (errors.length > 0) throw errors[0];
+  };
+}
