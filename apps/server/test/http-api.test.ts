@@ -1,4 +1,3 @@
-import { errorCodesList } from "@lumen/contracts";
 import { cliActor, createAdmin, createApiKey, errorCodes } from "@lumen/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpStatusOf } from "../src/http/error-handler.ts";
@@ -52,8 +51,7 @@ describe("system routes", () => {
     expect(text).toContain('route="/api/health"');
   });
 
-  it("maps every error code of the core to an HTTP status and the contracts", () => {
-    expect([...errorCodesList]).toEqual([...errorCodes]);
+  it("maps every error code to a client or server error status", () => {
     for (const code of errorCodes) expect(httpStatusOf[code]).toBeGreaterThanOrEqual(400);
   });
 });

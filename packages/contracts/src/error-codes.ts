@@ -1,4 +1,4 @@
-/** Mirrors packages/core's error vocabulary; the server test checks the two agree. */
+/** Lumen's closed error vocabulary: every `error.code` an API response can carry. */
 export const errorCodesList = [
   "VALIDATION_FAILED",
   "UNAUTHENTICATED",

@@ -1,4 +1,4 @@
-import { type Bot, GrammyError } from "grammy";
+import type { Bot } from "grammy";
 import type { ChatJoinRequest, ChatMemberUpdated } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -7,16 +7,7 @@ import {
   type TelegramEmulator,
   TelegramUserError,
 } from "../src/index.ts";
-import { createGrammyBot, startPolling } from "./telegram-test-bot.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(GrammyError);
-  return error as GrammyError;
-}
+import { createGrammyBot, expectGrammyError, startPolling } from "./telegram-test-bot.ts";
 
 describe("telegram emulator: chats, invite links and bans", () => {
   let tg: TelegramEmulator;
@@ -63,7 +54,7 @@ describe("telegram emulator: chats, invite links and bans", () => {
     expect(
       botEvents.map((event) => [event.from.id, event.old_chat_member.status, event.new_chat_member.status]),
     ).toEqual([[owner.id, "left", "administrator"]]);
-    expect((await rejection(bot.api.createChatInviteLink(channel.id))).description).toBe(
+    expect((await expectGrammyError(bot.api.createChatInviteLink(channel.id))).description).toBe(
       "Bad Request: not enough rights to manage chat invite links",
     );
     expect(tg.memberStatus(channel, handle)).toBe("administrator");
@@ -121,7 +112,7 @@ describe("telegram emulator: chats, invite links and bans", () => {
     await bot.api.sendMessage(alice.id, "Welcome! Approving you now.");
     await bot.api.approveChatJoinRequest(channel.id, alice.id);
     await bot.api.declineChatJoinRequest(channel.id, bob.id);
-    expect((await rejection(bot.api.declineChatJoinRequest(channel.id, bob.id))).description).toBe(
+    expect((await expectGrammyError(bot.api.declineChatJoinRequest(channel.id, bob.id))).description).toBe(
       "Bad Request: HIDE_REQUESTER_MISSING",
     );
     expect([tg.memberStatus(channel, alice), tg.memberStatus(channel, bob)]).toEqual(["member", "left"]);
@@ -156,10 +147,10 @@ describe("telegram emulator: chats, invite links and bans", () => {
     expect(tg.memberStatus(channel, alice)).toBe("left");
     await bot.api.unbanChatMember(channel.id, alice.id, { only_if_banned: true });
 
-    expect((await rejection(bot.api.banChatMember(channel.id, owner.id))).description).toBe(
+    expect((await expectGrammyError(bot.api.banChatMember(channel.id, owner.id))).description).toBe(
       "Bad Request: can't remove chat owner",
     );
-    expect((await rejection(bot.api.banChatMember(channel.id, moderator.id))).description).toBe(
+    expect((await expectGrammyError(bot.api.banChatMember(channel.id, moderator.id))).description).toBe(
       "Bad Request: user is an administrator of the chat",
     );
 
@@ -177,7 +168,7 @@ describe("telegram emulator: chats, invite links and bans", () => {
   it("refuses to ban without can_restrict_members", async () => {
     await addAsAdmin({ can_restrict_members: false });
     const alice = tg.createUser({ firstName: "Alice" });
-    expect((await rejection(bot.api.banChatMember(channel.id, alice.id))).description).toBe(
+    expect((await expectGrammyError(bot.api.banChatMember(channel.id, alice.id))).description).toBe(
       "Bad Request: not enough rights to restrict/unrestrict chat member",
     );
   });

@@ -1,19 +1,10 @@
-import { type Bot, GrammyError } from "grammy";
+import type { Bot } from "grammy";
 import type { SuccessfulPayment } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "../src/index.ts";
-import { createGrammyBot, startPolling } from "./telegram-test-bot.ts";
+import { createGrammyBot, expectGrammyError, startPolling } from "./telegram-test-bot.ts";
 
 const NOW = 1_750_000_000_000;
-
-async function rejection(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(GrammyError);
-  return error as GrammyError;
-}
 
 describe("telegram emulator: payments", () => {
   let tg: TelegramEmulator;
@@ -119,11 +110,11 @@ describe("telegram emulator: payments", () => {
     const result = await tg.payInvoice(handle, alice, await sendStarsInvoiceAfterStart());
     const chargeId = result.payment!.telegram_payment_charge_id;
     const stranger = tg.createUser({ firstName: "Mallory" });
-    expect((await rejection(bot.api.refundStarPayment(stranger.id, chargeId))).description).toBe(
+    expect((await expectGrammyError(bot.api.refundStarPayment(stranger.id, chargeId))).description).toBe(
       "Bad Request: CHARGE_NOT_FOUND",
     );
     await expect(bot.api.refundStarPayment(alice.id, chargeId)).resolves.toBe(true);
-    expect((await rejection(bot.api.refundStarPayment(alice.id, chargeId))).description).toBe(
+    expect((await expectGrammyError(bot.api.refundStarPayment(alice.id, chargeId))).description).toBe(
       "Bad Request: CHARGE_ALREADY_REFUNDED",
     );
     expect(tg.payments[0]?.refunded).toBe(true);
@@ -154,17 +145,17 @@ describe("telegram emulator: payments", () => {
       { label: "Base", amount: 100 },
       { label: "Extra", amount: 50 },
     ];
-    expect((await rejection(bot.api.sendInvoice(alice.id, "T", "D", "p", "XTR", prices))).description).toBe(
-      "Bad Request: STARS_INVOICE_INVALID",
-    );
+    expect(
+      (await expectGrammyError(bot.api.sendInvoice(alice.id, "T", "D", "p", "XTR", prices))).description,
+    ).toBe("Bad Request: STARS_INVOICE_INVALID");
     const withToken = bot.api.sendInvoice(alice.id, "T", "D", "p", "XTR", [{ label: "x", amount: 1 }], {
       provider_token: "284685063:TEST:abc",
     });
-    expect((await rejection(withToken)).description).toBe("Bad Request: PAYMENT_PROVIDER_INVALID");
+    expect((await expectGrammyError(withToken)).description).toBe("Bad Request: PAYMENT_PROVIDER_INVALID");
     const badPeriod = bot.api.createInvoiceLink("T", "D", "p", "", "XTR", [{ label: "x", amount: 1 }], {
       subscription_period: 86400,
     });
-    expect((await rejection(badPeriod)).description).toBe("Bad Request: SUBSCRIPTION_PERIOD_INVALID");
+    expect((await expectGrammyError(badPeriod)).description).toBe("Bad Request: SUBSCRIPTION_PERIOD_INVALID");
     const card = await bot.api.sendInvoice(alice.id, "T", "D", "p", "USD", prices, {
       provider_token: "284685063:TEST:abc",
     });

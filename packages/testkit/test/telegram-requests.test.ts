@@ -1,16 +1,7 @@
-import { GrammyError, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramEmulator, type TelegramEmulator } from "../src/index.ts";
-import { createGrammyBot } from "./telegram-test-bot.ts";
-
-async function rejection(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(GrammyError);
-  return error as GrammyError;
-}
+import { createGrammyBot, expectGrammyError } from "./telegram-test-bot.ts";
 
 describe("telegram emulator: request handling", () => {
   let tg: TelegramEmulator;
@@ -33,14 +24,14 @@ describe("telegram emulator: request handling", () => {
 
     await bot.api.sendMessage(alice.id, "1");
     await bot.api.sendMessage(alice.id, "2");
-    const perChat = await rejection(bot.api.sendMessage(alice.id, "3"));
+    const perChat = await expectGrammyError(bot.api.sendMessage(alice.id, "3"));
     expect([perChat.error_code, perChat.description, perChat.parameters]).toEqual([
       429,
       "Too Many Requests: retry after 1",
       { retry_after: 1 },
     ]);
     await bot.api.sendMessage(bob.id, "3");
-    const global = await rejection(bot.api.sendMessage(bob.id, "4"));
+    const global = await expectGrammyError(bot.api.sendMessage(bob.id, "4"));
     expect(global.parameters.retry_after).toBe(1);
 
     now += 1000;
@@ -66,7 +57,7 @@ describe("telegram emulator: request handling", () => {
     );
 
     for (let i = 0; i < 2; i++) {
-      const error = await rejection(bot.api.sendMessageDraft(alice.id, 1, "typing"));
+      const error = await expectGrammyError(bot.api.sendMessageDraft(alice.id, 1, "typing"));
       expect(error.description).toBe("Bad Request: method is unavailable");
     }
     await expect(bot.api.sendMessageDraft(alice.id, 1, "typing")).resolves.toBe(true);
@@ -129,7 +120,7 @@ describe("telegram emulator: request handling", () => {
     expect(again.document?.file_id).toBe(sent.document?.file_id);
     const photo = await bot.api.sendPhoto(alice.id, "https://example.com/cover.jpg");
     expect(photo.photo?.length).toBeGreaterThan(0);
-    expect((await rejection(bot.api.sendPhoto(alice.id, "not-a-file-id"))).description).toBe(
+    expect((await expectGrammyError(bot.api.sendPhoto(alice.id, "not-a-file-id"))).description).toBe(
       "Bad Request: wrong file identifier/HTTP URL specified",
     );
   });
@@ -145,7 +136,9 @@ describe("telegram emulator: request handling", () => {
     ]);
     expect(await bot.api.getMyCommands()).toEqual([{ command: "start", description: "Start" }]);
     expect(await bot.api.getMyCommands({ language_code: "de" })).toEqual([]);
-    const invalid = await rejection(bot.api.setMyCommands([{ command: "Bad Command", description: "x" }]));
+    const invalid = await expectGrammyError(
+      bot.api.setMyCommands([{ command: "Bad Command", description: "x" }]),
+    );
     expect(invalid.description).toBe("Bad Request: BOT_COMMAND_INVALID");
   });
 });

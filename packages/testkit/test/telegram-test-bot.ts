@@ -1,4 +1,5 @@
-import { Bot, type PollingOptions } from "grammy";
+import { Bot, GrammyError, type PollingOptions } from "grammy";
+import { expect } from "vitest";
 import type { BotHandle, TelegramEmulator } from "../src/index.ts";
 
 /** A grammY bot wired to the emulator, the way Lumen's bots are constructed. */
@@ -28,4 +29,14 @@ export async function startPolling(
     await running;
     if (errors.length > 0) throw errors[0];
   };
+}
+
+/** Awaits a call that must fail with a Bot API error and returns that error. */
+export async function expectGrammyError(promise: Promise<unknown>): Promise<GrammyError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(GrammyError);
+  return error as GrammyError;
 }

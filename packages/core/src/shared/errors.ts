@@ -1,20 +1,10 @@
+import { errorCodesList } from "@lumen/contracts";
+
 /**
- * The closed vocabulary of failures every transport understands. Adding a code is a
- * deliberate act: the HTTP error handler and the bot error boundary map each of them.
+ * The closed vocabulary of failures every transport understands, defined in contracts so
+ * web clients share it. Adding a code is a deliberate act: the HTTP error handler maps each.
  */
-export const errorCodes = [
-  "VALIDATION_FAILED",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "RATE_LIMITED",
-  "INSUFFICIENT_CREDITS",
-  "PAYMENT_MISMATCH",
-  "UPSTREAM_FAILED",
-  "SERVICE_UNAVAILABLE",
-  "INTERNAL",
-] as const;
+export const errorCodes = errorCodesList;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export type ErrorDetails = {
