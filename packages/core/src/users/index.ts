@@ -1,2 +1,3 @@
+export * from "./get-user.ts";
 export * from "./set-user-locale.ts";
 export * from "./upsert-telegram-user.ts";

@@ -1,0 +1,101 @@
+import { assistantTrials, type ChargeSource, type Database, messagesLog } from "@lumen/db";
+import { and, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
+import { changeCredits } from "../credits/change-credits.ts";
+import type { CoreContext } from "../shared/context.ts";
+import { LumenError } from "../shared/errors.ts";
+import { takePlanMessage } from "../subscriptions/plan-usage.ts";
+import { getUser } from "../users/get-user.ts";
+import { type AssistantConfig, priceOf } from "./assistant-config.ts";
+import { getAssistantPreferences } from "./get-assistant-account.ts";
+
+export type ReserveQuestionInput = {
+  userId: string;
+  question: string;
+  channel: "bot" | "api";
+  botId?: string | null;
+};
+
+export type Reservation = {
+  messageId: string;
+  model: string;
+  style: string;
+  chargedFrom: ChargeSource;
+  conversationStartedAt: Date;
+};
+
+async function takeTrialMessage(db: Database, userId: string, now: Date): Promise<boolean> {
+  const taken = await db
+    .update(assistantTrials)
+    .set({ messagesLeft: sql`${assistantTrials.messagesLeft} - 1` })
+    .where(
+      and(
+        eq(assistantTrials.userId, userId),
+        gte(assistantTrials.messagesLeft, 1),
+        or(isNull(assistantTrials.expiresAt), gt(assistantTrials.expiresAt, now)),
+      ),
+    )
+    .returning({ left: assistantTrials.messagesLeft });
+  return taken.length > 0;
+}
+
+/**
+ * Takes what one question costs before the AI is called: from the plan first, then the
+ * trial, then credits; each by a conditional UPDATE, so concurrent questions can never use
+ * more than the user has. The pending messages_log row written in the same transaction is
+ * the reservation that completeQuestion commits and releaseQuestion returns.
+ */
+export async function reserveQuestion(
+  ctx: CoreContext,
+  config: AssistantConfig,
+  input: ReserveQuestionInput,
+): Promise<Reservation> {
+  const now = ctx.clock.now();
+  const messageId = crypto.randomUUID();
+  return ctx.db.transaction(async (tx) => {
+    const user = await getUser(tx, input.userId);
+    if (user.isBanned) throw new LumenError("FORBIDDEN", "This user is banned");
+    const prefs = await getAssistantPreferences(tx, config, input.userId);
+    const price = priceOf(config, prefs.model);
+
+    let chargedFrom: ChargeSource;
+    let chargeRef: string | null = null;
+    let costCredits = 0;
+    const plan = await takePlanMessage(tx, input.userId, now);
+    if (plan) {
+      chargedFrom = "plan";
+      chargeRef = `${plan.subscriptionId}:${plan.period}`;
+    } else if (await takeTrialMessage(tx, input.userId, now)) {
+      chargedFrom = "trial";
+    } else {
+      await changeCredits(tx, {
+        userId: input.userId,
+        delta: -price,
+        reason: "spend",
+        idempotencyKey: `spend:${messageId}`,
+      });
+      chargedFrom = "credits";
+      costCredits = price;
+    }
+    await tx.insert(messagesLog).values({
+      id: messageId,
+      userId: input.userId,
+      botId: input.botId ?? null,
+      channel: input.channel,
+      question: input.question,
+      model: prefs.model,
+      style: prefs.style,
+      costCredits,
+      chargedFrom,
+      chargeRef,
+      status: "pending",
+      createdAt: now,
+    });
+    return {
+      messageId,
+      model: prefs.model,
+      style: prefs.style,
+      chargedFrom,
+      conversationStartedAt: prefs.conversationStartedAt,
+    };
+  });
+}

@@ -1,0 +1,93 @@
+import { type CreditReason, creditBalances, creditLedger, type Database } from "@lumen/db";
+import { and, eq, gte, sql } from "drizzle-orm";
+import { LumenError } from "../shared/errors.ts";
+import { isUniqueViolation } from "../shared/pg-errors.ts";
+
+export type CreditChange = {
+  userId: string;
+  /** Positive grants, negative spends; never zero. */
+  delta: number;
+  reason: CreditReason;
+  idempotencyKey: string;
+  note?: string | null;
+  data?: Record<string, unknown>;
+};
+
+export type CreditEntry = {
+  id: number;
+  userId: string;
+  delta: number;
+  reason: CreditReason;
+  idempotencyKey: string;
+  balanceAfter: number;
+  createdAt: Date;
+  /** True when this key had already been applied: nothing changed this time. */
+  replayed: boolean;
+};
+
+async function findEntry(db: Database, key: string): Promise<CreditEntry | undefined> {
+  const [row] = await db.select().from(creditLedger).where(eq(creditLedger.idempotencyKey, key));
+  return row && { ...row, replayed: true };
+}
+
+/**
+ * The one way a balance moves: the balance row and its ledger row change together, in a
+ * savepoint of the caller's transaction. A spend is a conditional UPDATE, so concurrent spends
+ * can never take the balance below zero; a repeated idempotency key hits the ledger's unique
+ * index, the savepoint rolls back, and the first entry is returned unchanged.
+ */
+export async function changeCredits(db: Database, change: CreditChange): Promise<CreditEntry> {
+  if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
+    throw new LumenError("VALIDATION_FAILED", "amount must be a non-zero whole number", { field: "amount" });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [balance] =
+        change.delta > 0
+          ? await tx
+              .insert(creditBalances)
+              .values({ userId: change.userId, balance: change.delta })
+              .onConflictDoUpdate({
+                target: creditBalances.userId,
+                set: { balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` },
+              })
+              .returning({ balance: creditBalances.balance })
+          : await tx
+              .update(creditBalances)
+              .set({ balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` })
+              .where(
+                and(eq(creditBalances.userId, change.userId), gte(creditBalances.balance, -change.delta)),
+              )
+              .returning({ balance: creditBalances.balance });
+      if (!balance) throw new LumenError("INSUFFICIENT_CREDITS", "Not enough credits");
+      const [entry] = await tx
+        .insert(creditLedger)
+        .values({
+          userId: change.userId,
+          delta: change.delta,
+          reason: change.reason,
+          idempotencyKey: change.idempotencyKey,
+          balanceAfter: balance.balance,
+          note: change.note ?? null,
+          data: change.data ?? {},
+        })
+        .returning();
+      if (!entry) throw new LumenError("INTERNAL", "The ledger row was not written");
+      return { ...entry, replayed: false };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) || (error instanceof LumenError && error.code === "INSUFFICIENT_CREDITS")) {
+      // A spend refused for lack of credits may also be the replay of one that succeeded.
+      const first = await findEntry(db, change.idempotencyKey);
+      if (first) {
+        if (first.userId !== change.userId || first.delta !== change.delta) {
+          throw new LumenError("CONFLICT", "This idempotency key was already used for another change", {
+            field: "idempotency_key",
+          });
+        }
+        return first;
+      }
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./get-active-plan.ts";
+export * from "./grant-plan.ts";
+export * from "./plan-usage.ts";

@@ -1,0 +1,56 @@
+import { type Database, subscriptions } from "@lumen/db";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Which quota period `now` falls in, counted from the start of the subscription. */
+export const periodIndexOf = (startsAt: Date, periodDays: number, now: Date) =>
+  Math.floor((now.getTime() - startsAt.getTime()) / (periodDays * DAY_MS));
+
+export type PlanCharge = { subscriptionId: string; period: number };
+
+/**
+ * Takes one message from the user's live plan, if it has quota left this period. The
+ * condition is in the UPDATE itself, so concurrent questions cannot exceed the quota.
+ * Usage of a new period starts from zero without any job resetting it.
+ */
+export async function takePlanMessage(db: Database, userId: string, now: Date): Promise<PlanCharge | null> {
+  const live = await db
+    .select()
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        inArray(subscriptions.status, ["active", "trial"]),
+        lte(subscriptions.startsAt, now),
+        gt(subscriptions.endsAt, now),
+      ),
+    )
+    .orderBy(asc(subscriptions.endsAt));
+  for (const plan of live) {
+    const period = periodIndexOf(plan.startsAt, plan.periodDays, now);
+    const limit = plan.messagesPerPeriod ?? plan.fairUseCap;
+    const usedNow = sql`(case when ${subscriptions.usagePeriod} = ${period} then ${subscriptions.usageCount} else 0 end)`;
+    const [taken] = await db
+      .update(subscriptions)
+      .set({ usagePeriod: period, usageCount: sql`${usedNow} + 1`, updatedAt: now })
+      .where(and(eq(subscriptions.id, plan.id), sql`${usedNow} < ${limit}`))
+      .returning({ id: subscriptions.id });
+    if (taken) return { subscriptionId: taken.id, period };
+  }
+  return null;
+}
+
+/** Gives a message back to the period it was taken from; a period already over is left alone. */
+export async function returnPlanMessage(db: Database, charge: PlanCharge): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({ usageCount: sql`${subscriptions.usageCount} - 1` })
+    .where(
+      and(
+        eq(subscriptions.id, charge.subscriptionId),
+        eq(subscriptions.usagePeriod, charge.period),
+        gt(subscriptions.usageCount, 0),
+      ),
+    );
+}

@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { at } from "../_columns.ts";
+import { users } from "../users/users.ts";
+
+export const creditReasons = [
+  "trial",
+  "purchase",
+  "spend",
+  "refund",
+  "admin_adjustment",
+  "expiry",
+  "reversal",
+] as const;
+export type CreditReason = (typeof creditReasons)[number];
+
+/**
+ * The current balance per user. Changed only together with a ledger row, in one
+ * transaction; the CHECK makes overspending impossible whatever the code does.
+ */
+export const creditBalances = pgTable(
+  "credit_balances",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    balance: integer("balance").notNull().default(0),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("credit_balances_balance_non_negative", sql`${t.balance} >= 0`)],
+);
+
+/** Append-only: every grant and spend, with the balance it left. Sum of deltas = balance. */
+export const creditLedger = pgTable(
+  "credit_ledger",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    delta: integer("delta").notNull(),
+    reason: text("reason", { enum: creditReasons }).notNull(),
+    /** The same key never moves the balance twice: a repeated call returns the first entry. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    balanceAfter: integer("balance_after").notNull(),
+    note: text("note"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("credit_ledger_user_idx").on(t.userId, t.id),
+    check("credit_ledger_delta_non_zero", sql`${t.delta} <> 0`),
+  ],
+);
+
+export type CreditLedgerRow = typeof creditLedger.$inferSelect;
