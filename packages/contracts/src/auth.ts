@@ -17,12 +17,12 @@ export const meResponse = z.object({
   role: adminRole,
 });
 
-export const loginResponse = z.object({ operator, expiresAt: timestamp });
+export const loginResponse = z.object({ operator, expires_at: timestamp });
 
 export const createApiKeyRequest = z.object({
   name: z.string().trim().min(1).max(100),
   role: adminRole,
-  expiresAt: timestamp.optional(),
+  expires_at: timestamp.optional(),
 });
 
 export const apiKey = z
@@ -31,10 +31,10 @@ export const apiKey = z
     name: z.string(),
     role: adminRole,
     prefix: z.string(),
-    expiresAt: timestamp.nullable(),
-    revokedAt: timestamp.nullable(),
-    lastUsedAt: timestamp.nullable(),
-    createdAt: timestamp,
+    expires_at: timestamp.nullable(),
+    revoked_at: timestamp.nullable(),
+    last_used_at: timestamp.nullable(),
+    created_at: timestamp,
   })
   .meta({ id: "ApiKey" });
 
@@ -43,7 +43,7 @@ export const createdApiKey = z.object({
   name: z.string(),
   role: adminRole,
   prefix: z.string(),
-  expiresAt: timestamp.nullable(),
-  createdAt: timestamp,
+  expires_at: timestamp.nullable(),
+  created_at: timestamp,
   key: z.string().describe("The secret key. Shown only once: store it now."),
 });

@@ -6,13 +6,13 @@ export const botFeature = z.enum(["assistant", "shop", "access", "courses", "tas
 export const bot = z
   .object({
     id: z.uuid(),
-    telegramId: z.number().int(),
+    telegram_id: z.number().int(),
     username: z.string(),
     name: z.string(),
     features: z.array(botFeature),
     enabled: z.boolean(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
   })
   .meta({ id: "Bot" });
 

@@ -5,5 +5,5 @@ export const healthResponse = z.object({
   version: z.string(),
   driver: z.enum(["pglite", "postgres"]),
   database: z.enum(["ok", "down"]),
-  uptimeSeconds: z.number().int(),
+  uptime_seconds: z.number().int(),
 });

@@ -3,3 +3,4 @@ export * from "./bots.ts";
 export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
+export * from "./snake-keys.ts";

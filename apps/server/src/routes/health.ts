@@ -28,7 +28,7 @@ export const healthRoutes =
           version: deps.version,
           driver: deps.database.driver,
           database,
-          uptimeSeconds: Math.round(process.uptime()),
+          uptime_seconds: Math.round(process.uptime()),
         });
       },
     );

@@ -48,7 +48,7 @@ describe("several bots in one process", () => {
       username: "second_shop_bot",
       name: "Second Shop",
       enabled: true,
-      telegramId: second.id,
+      telegram_id: second.id,
     });
     expect(JSON.stringify(saved)).not.toContain(second.token);
     await tg.waitForPolling(second, { timeoutMs: 10_000 });

@@ -1,4 +1,11 @@
-import { apiKey, createApiKeyRequest, createdApiKey, errorResponse, uuidParam } from "@lumen/contracts";
+import {
+  apiKey,
+  createApiKeyRequest,
+  createdApiKey,
+  errorResponse,
+  snakeKeys,
+  uuidParam,
+} from "@lumen/contracts";
 import { type CoreContext, createApiKey, listApiKeys, revokeApiKey, toActor } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,7 +30,9 @@ export const apiKeyRoutes =
         },
         preHandler: owner,
       },
-      async (request) => ({ items: await listApiKeys(deps.core, toActor(principalOf(request), request.ip)) }),
+      async (request) => ({
+        items: snakeKeys(await listApiKeys(deps.core, toActor(principalOf(request), request.ip))),
+      }),
     );
     app.post(
       "/api/v1/api-keys",
@@ -37,12 +46,10 @@ export const apiKeyRoutes =
         preHandler: owner,
       },
       async (request, reply) => {
-        const created = await createApiKey(
-          deps.core,
-          toActor(principalOf(request), request.ip),
-          request.body,
-        );
-        return reply.status(201).send(created);
+        const { expires_at, ...rest } = request.body;
+        const actor = toActor(principalOf(request), request.ip);
+        const created = await createApiKey(deps.core, actor, { ...rest, expiresAt: expires_at });
+        return reply.status(201).send(snakeKeys(created));
       },
     );
     app.delete(

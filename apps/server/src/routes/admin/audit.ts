@@ -1,4 +1,4 @@
-import { timestamp } from "@lumen/contracts";
+import { snakeKeys, timestamp } from "@lumen/contracts";
 import { type CoreContext, listAudit } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -6,14 +6,14 @@ import type { RequireAuth } from "../../http/auth.ts";
 
 const auditEntry = z.object({
   id: z.number().int(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
+  actor_type: z.string(),
+  actor_id: z.string().nullable(),
   action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
+  entity_type: z.string(),
+  entity_id: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
-  createdAt: timestamp,
+  created_at: timestamp,
 });
 
 export const auditRoutes =
@@ -32,7 +32,7 @@ export const auditRoutes =
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: {
-            200: z.object({ items: z.array(auditEntry), nextBeforeId: z.number().int().nullable() }),
+            200: z.object({ items: z.array(auditEntry), next_before_id: z.number().int().nullable() }),
           },
         },
         preHandler: deps.requireAuth("admin"),
@@ -45,7 +45,10 @@ export const auditRoutes =
           beforeId: q.before_id,
           limit: q.limit,
         });
-        return { items, nextBeforeId: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
+        return {
+          items: snakeKeys(items),
+          next_before_id: items.length === q.limit ? (items.at(-1)?.id ?? null) : null,
+        };
       },
     );
   };

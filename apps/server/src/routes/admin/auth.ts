@@ -56,7 +56,7 @@ export const authRoutes =
           path: "/",
           expires: session.expiresAt,
         });
-        return { operator: admin, expiresAt: session.expiresAt };
+        return { operator: admin, expires_at: session.expiresAt };
       },
     );
 

@@ -1,4 +1,4 @@
-import { bot, createBotRequest, errorResponse } from "@lumen/contracts";
+import { bot, createBotRequest, errorResponse, snakeKeys } from "@lumen/contracts";
 import { type CoreContext, listBots, toActor } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -22,7 +22,7 @@ export const botRoutes =
         },
         preHandler: deps.requireAuth("admin"),
       },
-      async () => ({ items: await listBots(deps.core) }),
+      async () => ({ items: snakeKeys(await listBots(deps.core)) }),
     );
     app.post(
       "/api/v1/bots",
@@ -38,7 +38,7 @@ export const botRoutes =
       },
       async (request, reply) => {
         const saved = await deps.bots.addBot(toActor(principalOf(request), request.ip), request.body);
-        return reply.status(saved.created ? 201 : 200).send(saved);
+        return reply.status(saved.created ? 201 : 200).send(snakeKeys(saved));
       },
     );
   };
