@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import type { CoreContext } from "@lumen/core";
+import type { AssistantDeps, CoreContext } from "@lumen/core";
 import type { DatabaseHandle } from "@lumen/db";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -12,14 +12,17 @@ import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
+import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
 import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
+import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
 
 export type AppDeps = {
   core: CoreContext;
+  assistant: AssistantDeps;
   database: DatabaseHandle;
   bots: BotRuntime;
   metrics: Metrics;
@@ -68,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes({ core: deps.core, requireAuth }));
   await app.register(auditRoutes({ core: deps.core, requireAuth }));
   await app.register(botRoutes({ core: deps.core, bots: deps.bots, requireAuth }));
+  await app.register(userRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
+  await app.register(assistantRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   return app;
 }

@@ -34,6 +34,19 @@ export const configSchema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     TELEGRAM_GLOBAL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     TELEGRAM_CHAT_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100).default(1),
+    OPENAI_BASE_URL: url.default("https://api.openai.com/v1"),
+    OPENAI_API_KEY: optional(z.string().min(1)),
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    AI_MODELS: optional(
+      z
+        .string()
+        .regex(/^[^,:\s]+(:\d+)?(\s*,\s*[^,:\s]+(:\d+)?)*$/, "must be model[:price],model[:price],..."),
+    ),
+    AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    AI_CONTEXT_TURNS: z.coerce.number().int().min(0).max(50).default(10),
+    AI_RESERVATION_TIMEOUT_MS: z.coerce.number().int().min(10_000).default(300_000),
+    TRIAL_MESSAGES: z.coerce.number().int().min(0).max(10_000).default(10),
+    TRIAL_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.LUMEN_SECRET) {

@@ -1,10 +1,12 @@
 import { LumenError, systemActor } from "@lumen/core";
 import { buildApp } from "./app.ts";
+import { createAssistantDeps } from "./assistant-deps.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { startJobRunner } from "./jobs/job-runner.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
+import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { version } from "./version.ts";
 
@@ -17,8 +19,10 @@ export type Role = "all" | "api" | "worker";
 export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
   const metrics = createMetrics();
+  const assistant = createAssistantDeps(config, logger);
   const bots = createBotRuntime({
     core,
+    assistant,
     secretBox: runtime.secretBox,
     metrics,
     logger,
@@ -35,7 +39,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     database: runtime.database,
     logger,
     metrics,
-    jobs: [pruneSessionsJob(core)],
+    jobs: [pruneSessionsJob(core), releaseStaleQuestionsJob(core, assistant.config)],
     work: role !== "api",
   });
   const app =
@@ -43,6 +47,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       ? undefined
       : await buildApp({
           core,
+          assistant,
           database: runtime.database,
           bots,
           metrics,

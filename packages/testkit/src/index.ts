@@ -1,3 +1,19 @@
+export { createFakeOpenAI } from "./openai/create-fake-openai.ts";
+export { estimateTokens, estimateUsage, readMessageText, type Usage } from "./openai/message-text.ts";
+export type { OpenAIErrorBody } from "./openai/openai-error.ts";
+export type {
+  ChatContentPart,
+  ChatMessage,
+  ChatRequestRecord,
+  FakeOpenAI,
+  FakeOpenAIFailure,
+  FakeOpenAIOptions,
+  ReplyContext,
+  ReplyFunction,
+  RequestOutcome,
+  RequestPredicate,
+  WaitForRequestOptions,
+} from "./openai/types.ts";
 export type { JoinResult } from "./telegram/actions/membership.ts";
 export type { InvoiceRef } from "./telegram/actions/payments.ts";
 export type { SendTextOptions } from "./telegram/actions/user-messages.ts";

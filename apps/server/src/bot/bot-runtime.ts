@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import {
   type Actor,
+  type AssistantDeps,
   type CoreContext,
   LumenError,
   loadRunnableBot,
@@ -16,6 +17,7 @@ import { Api, type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
+import { createBackgroundTasks } from "./background-tasks.ts";
 import { publishCommands } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { createBot } from "./create-bot.ts";
@@ -34,6 +36,7 @@ export const allowedUpdates = [
 
 export type BotRuntimeOptions = {
   core: CoreContext;
+  assistant: AssistantDeps;
   secretBox: SecretBox;
   metrics: Metrics;
   logger: Logger;
@@ -51,13 +54,22 @@ export type BotRuntime = ReturnType<typeof createBotRuntime>;
 export function createBotRuntime(options: BotRuntimeOptions) {
   const running = new Map<string, Running>();
   const log = options.logger.child({ component: "bots" });
+  const background = createBackgroundTasks((error) =>
+    log.error({ err: error }, "background bot task failed"),
+  );
 
   async function launch(row: RunnableBot): Promise<void> {
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },
       apiRoot: options.apiRoot,
-      services: { core: options.core, metrics: options.metrics, logger: options.logger },
+      services: {
+        core: options.core,
+        assistant: options.assistant,
+        metrics: options.metrics,
+        logger: options.logger,
+        background,
+      },
       throttle: options.throttle,
     });
     await bot.init();
@@ -140,9 +152,10 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       if (entry?.runner?.isRunning()) await entry.runner.stop();
     },
 
-    /** Stops polling and waits for the updates already taken to finish. */
+    /** Stops polling and waits for the updates already taken, and the answers they started, to finish. */
     async stop(): Promise<void> {
       await Promise.all([...running.keys()].map((id) => this.stopBot(id)));
+      await background.drain();
     },
 
     runningBots: () => [...running.keys()],

@@ -1,11 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { type Clock, createSecretBox, deriveKey, systemClock } from "@lumen/core";
+import { type AssistantDeps, type Clock, createSecretBox, deriveKey, systemClock } from "@lumen/core";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+
+export const testAssistantConfig: AssistantDeps["config"] = {
+  trialMessages: 3,
+  trialDays: null,
+  models: [
+    { id: "test-mini", price: 1 },
+    { id: "test-max", price: 5 },
+  ],
+  defaultModel: "test-mini",
+  contextTurns: 4,
+  reservationTimeoutMs: 60_000,
+};
 
 export type TestApp = {
   app: FastifyInstance;
@@ -23,8 +35,10 @@ export async function createTestApp(
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
   const logger = pino({ level: "silent" });
+  const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
     core,
+    assistant,
     secretBox: createSecretBox(master),
     metrics,
     logger,
@@ -34,6 +48,7 @@ export async function createTestApp(
   });
   const app = await buildApp({
     core,
+    assistant,
     database,
     bots,
     metrics,

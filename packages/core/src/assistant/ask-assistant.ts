@@ -14,7 +14,6 @@ export type AssistantDeps = {
 };
 
 export type AskInput = ReserveQuestionInput & {
-  languageName: string;
   onDelta?: (textSoFar: string) => void;
   /** Puts the answer in front of the user; the charge is committed only after it resolves. */
   deliver?: (answer: string) => Promise<void>;
@@ -71,7 +70,7 @@ export async function askAssistant(ctx: CoreContext, deps: AssistantDeps, input:
       turns: deps.config.contextTurns,
     });
     const messages: ChatMessage[] = [
-      { role: "system", content: systemPromptFor(reservation.style, input.languageName) },
+      { role: "system", content: systemPromptFor(reservation.style, reservation.languageCode) },
       ...history,
       { role: "user", content: input.question },
     ];

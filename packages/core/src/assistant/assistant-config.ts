@@ -23,8 +23,17 @@ const stylePrompts: Record<AnswerStyle, string> = {
   friendly: "You are a warm, friendly assistant in a Telegram chat. Answer helpfully in a relaxed tone.",
 };
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
 /** The system prompt: the chosen style, and the user's language unless they write in another. */
-export function systemPromptFor(style: string | null, languageName: string): string {
+export function systemPromptFor(style: string | null, languageCode: string | null): string {
+  const code = languageCode?.split("-")[0] || "en";
+  let languageName = "English";
+  try {
+    languageName = languageNames.of(code) ?? languageName;
+  } catch {
+    // Not a language code Intl knows; keep English.
+  }
   const base =
     stylePrompts[
       (answerStyles as readonly string[]).includes(style ?? "") ? (style as AnswerStyle) : "balanced"

@@ -21,6 +21,8 @@ export type Reservation = {
   style: string;
   chargedFrom: ChargeSource;
   conversationStartedAt: Date;
+  /** The language the user reads: their choice in the bot, else their Telegram app's. */
+  languageCode: string | null;
 };
 
 async function takeTrialMessage(db: Database, userId: string, now: Date): Promise<boolean> {
@@ -96,6 +98,7 @@ export async function reserveQuestion(
       style: prefs.style,
       chargedFrom,
       conversationStartedAt: prefs.conversationStartedAt,
+      languageCode: user.locale ?? user.languageCode,
     };
   });
 }

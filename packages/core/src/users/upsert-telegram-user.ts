@@ -1,4 +1,5 @@
 import { type UserRow, users } from "@lumen/db";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 
 export type TelegramUserInput = {
@@ -15,7 +16,10 @@ export type TelegramUserInput = {
  * One statement, so two updates from the same new user at once cannot create two rows.
  * Names and language follow Telegram; the referral source is first-touch and never overwritten.
  */
-export async function upsertTelegramUser(ctx: CoreContext, input: TelegramUserInput): Promise<UserRow> {
+export async function upsertTelegramUser(
+  ctx: CoreContext,
+  input: TelegramUserInput,
+): Promise<UserRow & { created: boolean }> {
   const now = ctx.clock.now();
   const profile = {
     firstName: input.firstName,
@@ -42,7 +46,8 @@ export async function upsertTelegramUser(ctx: CoreContext, input: TelegramUserIn
         updatedAt: now,
       },
     })
-    .returning();
+    // xmax = 0 only on a freshly inserted row: tells a registration from a returning visitor.
+    .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
   if (!row) throw new Error("upsert returned no row");
   return row;
 }
