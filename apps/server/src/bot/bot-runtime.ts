@@ -62,6 +62,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },
+      features: row.features,
       apiRoot: options.apiRoot,
       services: {
         core: options.core,

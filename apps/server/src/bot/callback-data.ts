@@ -2,7 +2,17 @@
  * Callback data is "<prefix>:<value>"; Telegram allows 64 bytes. Each button's data is built
  * and parsed here so a typo shows up as a type error, not as a button that does nothing.
  */
-export const menuTargets = ["home", "account", "language", "help"] as const;
+export const menuTargets = [
+  "home",
+  "ask",
+  "balance",
+  "topup",
+  "settings",
+  "trial",
+  "account",
+  "language",
+  "help",
+] as const;
 export type MenuTarget = (typeof menuTargets)[number];
 
 export const menuData = (target: MenuTarget) => `menu:${target}`;
@@ -10,3 +20,15 @@ export const menuDataPattern = new RegExp(`^menu:(${menuTargets.join("|")})$`);
 
 export const languageData = (locale: string) => `lang:${locale}`;
 export const languageDataPattern = /^lang:(en|ru)$/;
+
+export const settingsData = (what: "model" | "style") => `settings:${what}`;
+export const settingsDataPattern = /^settings:(model|style)$/;
+
+export const modelData = (model: string) => `model:${model}`.slice(0, 64);
+export const modelDataPattern = /^model:(.+)$/;
+
+export const styleData = (style: string) => `style:${style}`;
+export const styleDataPattern = /^style:(\w+)$/;
+
+export const retryData = (messageId: string) => `retry:${messageId}`;
+export const retryDataPattern = /^retry:([0-9a-f-]{36})$/;

@@ -1,8 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
+import type { BotFeature } from "@lumen/db";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotIdentity, BotServices } from "./context.ts";
+import { askFeature } from "./features/assistant/ask.ts";
+import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
 import { menuFeature } from "./features/menu.ts";
 import { startFeature } from "./features/start.ts";
@@ -15,6 +18,7 @@ import { createThrottle, type ThrottleOptions } from "./throttle.ts";
 export type CreateBotOptions = {
   token: string;
   identity: BotIdentity;
+  features: readonly BotFeature[];
   apiRoot: string;
   services: BotServices;
   throttle: ThrottleOptions;
@@ -41,6 +45,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(startFeature);
   bot.use(languageFeature);
   bot.use(menuFeature);
+  if (options.features.includes("assistant")) {
+    bot.use(assistantSettingsFeature);
+    bot.use(askFeature);
+  }
   bot.use(unhandledFeature);
 
   // Only reached if the boundary itself failed (e.g. the logger threw).

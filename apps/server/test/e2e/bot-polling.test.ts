@@ -36,7 +36,12 @@ describe("a bot on long polling", () => {
     const reply = await say(tg, bot, alice, "/start");
     expect(textOf(reply)).toContain("Hi, Alice!");
     expect(textOf(reply)).toContain("I am Lumen Shop.");
-    expect(buttonsOf(reply)).toEqual([["👤 My account", "🌐 Language"], ["❓ Help"]]);
+    expect(buttonsOf(reply)).toEqual([
+      ["🤖 Ask AI", "💰 My balance"],
+      ["💳 Top up", "⚙️ Settings"],
+      ["🎁 Try for free"],
+      ["❓ Help"],
+    ]);
     const again = await say(tg, bot, alice, "/start");
     expect(textOf(again)).toBe("Welcome back, Alice! What would you like to do?");
     const poll = await tg.waitForCall("getUpdates");
@@ -49,14 +54,28 @@ describe("a bot on long polling", () => {
     const boris = tg.createUser({ firstName: "Борис", languageCode: "ru" });
     const reply = await say(tg, bot, boris, "/start");
     expect(textOf(reply)).toContain("Привет, Борис!");
-    expect(buttonsOf(reply)).toEqual([["👤 Мой аккаунт", "🌐 Язык"], ["❓ Помощь"]]);
+    expect(buttonsOf(reply)).toEqual([
+      ["🤖 Спросить ИИ", "💰 Мой баланс"],
+      ["💳 Пополнить", "⚙️ Настройки"],
+      ["🎁 Попробовать бесплатно"],
+      ["❓ Помощь"],
+    ]);
     expect(textOf(await say(tg, bot, boris, "/help"))).toContain("Вот что я умею");
   });
 
-  it("switches language from the menu and remembers it", async () => {
+  it("switches language from the settings and remembers it", async () => {
     const clara = tg.createUser({ firstName: "Clara", languageCode: "en" });
     const menu = sentMessage(await say(tg, bot, clara, "/start"));
     let after = tg.calls.length;
+    await tg.pressButton(bot, clara, menu, "menu:settings");
+    const settings = await tg.waitForCall("editMessageText", (p) => p.chat_id === clara.id, { after });
+    expect(buttonsOf(settings).flat()).toEqual([
+      "🌐 Language",
+      "🧠 Model: gpt-4o-mini",
+      "🎨 Answer style: Balanced",
+      "⬅️ Back to menu",
+    ]);
+    after = tg.calls.length;
     await tg.pressButton(bot, clara, menu, "menu:language");
     const chooser = await tg.waitForCall("editMessageText", (p) => p.chat_id === clara.id, { after });
     expect(textOf(chooser)).toBe("Choose the language I speak with you:");
@@ -66,7 +85,7 @@ describe("a bot on long polling", () => {
     await tg.pressButton(bot, clara, menu, "lang:ru");
     const changed = await tg.waitForCall("editMessageText", (p) => p.chat_id === clara.id, { after });
     expect(textOf(changed)).toContain("Готово: буду говорить с вами по-русски.");
-    expect(buttonsOf(changed)[0]).toEqual(["👤 Мой аккаунт", "🌐 Язык"]);
+    expect(buttonsOf(changed)[0]).toEqual(["🤖 Спросить ИИ", "💰 Мой баланс"]);
     expect(textOf(await say(tg, bot, clara, "/start"))).toContain("С возвращением, Clara!");
   });
 
@@ -86,13 +105,16 @@ describe("a bot on long polling", () => {
     const second = await tg.waitForCall("sendMessage", (p) => p.chat_id === erin.id, {
       after: first.index + 1,
     });
-    expect(buttonsOf(second)).toHaveLength(2);
+    expect(buttonsOf(second).flat()).toContain("🤖 Ask AI");
   });
 
-  it("points unknown commands and plain text to the menu", async () => {
+  it("points unknown commands to the menu, and says when the AI is not configured", async () => {
     const fay = tg.createUser({ firstName: "Fay", languageCode: "en" });
     expect(textOf(await say(tg, bot, fay, "/frobnicate"))).toContain("I don't know this command");
-    expect(textOf(await say(tg, bot, fay, "hello?"))).toContain("Use the menu below");
+    expect(textOf(await say(tg, bot, fay, "hello?"))).toBe(
+      "The AI assistant is not set up yet. Please try again later.",
+    );
+    await lumen.waitForLog((l) => String(l.msg).startsWith("OPENAI_API_KEY is not set"));
   });
 
   it("tells the user when handling fails, and goes on serving others", async () => {

@@ -28,7 +28,7 @@ export type TestApp = {
 
 /** The real HTTP app over a database of its own; requests go through app.inject. */
 export async function createTestApp(
-  options: { apiRoot?: string; clock?: Clock; loginLimitPerMinute?: number } = {},
+  options: { apiRoot?: string; clock?: Clock; loginLimitPerMinute?: number; assistant?: AssistantDeps } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const master = randomBytes(32);

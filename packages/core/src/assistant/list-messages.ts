@@ -19,3 +19,21 @@ export async function listMessages(
     .orderBy(desc(messagesLog.createdAt))
     .limit(input.limit);
 }
+
+/** The text of a question that failed, for the Retry button; only the asker's own, only once failed. */
+export async function findFailedQuestion(
+  ctx: CoreContext,
+  input: { userId: string; messageId: string },
+): Promise<string | null> {
+  const [row] = await ctx.db
+    .select({ question: messagesLog.question })
+    .from(messagesLog)
+    .where(
+      and(
+        eq(messagesLog.id, input.messageId),
+        eq(messagesLog.userId, input.userId),
+        eq(messagesLog.status, "failed"),
+      ),
+    );
+  return row?.question ?? null;
+}

@@ -20,6 +20,6 @@ languageFeature.callbackQuery(languageDataPattern, async (ctx) => {
   ctx.t = createTranslator(locale);
   await ctx.answerCallbackQuery({ text: ctx.t("language-changed") });
   await ctx.editMessageText(`${ctx.t("language-changed")}\n\n${ctx.t("menu-title")}`, {
-    reply_markup: mainMenuKeyboard(ctx),
+    reply_markup: await mainMenuKeyboard(ctx),
   });
 });

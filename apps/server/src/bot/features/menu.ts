@@ -1,8 +1,10 @@
+import { isLumenError, startTrial } from "@lumen/core";
 import { Composer } from "grammy";
 import { type MenuTarget, menuDataPattern } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { languageKeyboard } from "../keyboards/language.ts";
 import { backToMenuKeyboard, mainMenuKeyboard } from "../keyboards/main-menu.ts";
+import { renderBalance, renderSettings, renderTopUp, type Screen } from "./assistant/screens.ts";
 
 function accountText(ctx: BotContext): string {
   const user = ctx.user;
@@ -15,11 +17,40 @@ function accountText(ctx: BotContext): string {
   });
 }
 
+async function renderTrial(ctx: BotContext): Promise<Screen> {
+  const reply_markup = backToMenuKeyboard(ctx);
+  if (!ctx.user) return { text: ctx.t("error-generic"), reply_markup };
+  try {
+    const trial = await startTrial(ctx.services.core, ctx.services.assistant.config, ctx.user.id);
+    return {
+      text: ctx.t("trial-started", {
+        messages: trial.messagesGranted,
+        days: ctx.services.assistant.config.trialDays ?? 0,
+      }),
+      reply_markup,
+    };
+  } catch (error) {
+    if (isLumenError(error) && error.code === "CONFLICT")
+      return { text: ctx.t("trial-already-used"), reply_markup };
+    throw error;
+  }
+}
+
 /** What each menu button (and its command twin) shows. */
-export function renderMenuScreen(ctx: BotContext, target: MenuTarget) {
+export async function renderMenuScreen(ctx: BotContext, target: MenuTarget): Promise<Screen> {
   switch (target) {
     case "home":
-      return { text: ctx.t("menu-title"), reply_markup: mainMenuKeyboard(ctx) };
+      return { text: ctx.t("menu-title"), reply_markup: await mainMenuKeyboard(ctx) };
+    case "ask":
+      return { text: ctx.t("ask-prompt"), reply_markup: backToMenuKeyboard(ctx) };
+    case "balance":
+      return renderBalance(ctx);
+    case "topup":
+      return renderTopUp(ctx);
+    case "settings":
+      return renderSettings(ctx);
+    case "trial":
+      return renderTrial(ctx);
     case "account":
       return { text: accountText(ctx), reply_markup: backToMenuKeyboard(ctx) };
     case "language":
@@ -29,20 +60,29 @@ export function renderMenuScreen(ctx: BotContext, target: MenuTarget) {
   }
 }
 
+export async function replyWithScreen(ctx: BotContext, target: MenuTarget): Promise<void> {
+  const screen = await renderMenuScreen(ctx, target);
+  await ctx.reply(screen.text, { reply_markup: screen.reply_markup });
+}
+
+/** Edits the message the button was on; pressing the same button twice changes nothing. */
+export async function editToScreen(ctx: BotContext, screen: Screen): Promise<void> {
+  await ctx.editMessageText(screen.text, { reply_markup: screen.reply_markup }).catch((error: unknown) => {
+    if (!String(error).includes("message is not modified")) throw error;
+  });
+}
+
 export const menuFeature = new Composer<BotContext>();
 const privateChats = menuFeature.chatType("private");
 
 privateChats.command("help", (ctx) => ctx.reply(ctx.t("help-text")));
-privateChats.command("account", (ctx) => {
-  const screen = renderMenuScreen(ctx, "account");
-  return ctx.reply(screen.text, { reply_markup: screen.reply_markup });
-});
+privateChats.command("account", (ctx) => replyWithScreen(ctx, "account"));
+privateChats.command("balance", (ctx) => replyWithScreen(ctx, "balance"));
+privateChats.command("settings", (ctx) => replyWithScreen(ctx, "settings"));
 
 menuFeature.callbackQuery(menuDataPattern, async (ctx) => {
-  const screen = renderMenuScreen(ctx, ctx.match[1] as MenuTarget);
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageText(screen.text, { reply_markup: screen.reply_markup }).catch((error: unknown) => {
-    // Pressing the same button twice leaves the message as it is; that is not a failure.
-    if (!String(error).includes("message is not modified")) throw error;
-  });
+  const target = ctx.match[1] as MenuTarget;
+  const screen = await renderMenuScreen(ctx, target);
+  await ctx.answerCallbackQuery(target === "topup" ? { text: screen.text, show_alert: true } : {});
+  await editToScreen(ctx, screen);
 });

@@ -7,12 +7,12 @@ import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
 const isFirstVisit = (ctx: BotContext) =>
   ctx.user !== undefined && ctx.user.firstSeenAt.getTime() === ctx.user.lastSeenAt.getTime();
 
-export function renderMainMenu(ctx: BotContext) {
+export async function renderMainMenu(ctx: BotContext) {
   const name = ctx.from?.first_name ?? "";
   const text = isFirstVisit(ctx)
     ? ctx.t("start-greeting", { name, bot: ctx.lumenBot.name })
     : ctx.t("start-welcome-back", { name });
-  return { text, reply_markup: mainMenuKeyboard(ctx) };
+  return { text, reply_markup: await mainMenuKeyboard(ctx) };
 }
 
 export const startFeature = new Composer<BotContext>();
@@ -25,6 +25,6 @@ privateChats.command("start", async (ctx) => {
   // product links are answered by the features that own them once they exist.
   if (link?.kind === "login") await ctx.reply(ctx.t("deeplink-login-invalid"));
   if (link?.kind === "product") await ctx.reply(ctx.t("deeplink-product-unavailable"));
-  const menu = renderMainMenu(ctx);
+  const menu = await renderMainMenu(ctx);
   await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
 });

@@ -9,7 +9,7 @@ const privateChats = unhandledFeature.chatType("private");
 privateChats.on("message:text", async (ctx) => {
   const isCommand = ctx.message.text.startsWith("/");
   await ctx.reply(ctx.t(isCommand ? "unknown-command" : "unhandled-message"), {
-    reply_markup: mainMenuKeyboard(ctx),
+    reply_markup: await mainMenuKeyboard(ctx),
   });
 });
 

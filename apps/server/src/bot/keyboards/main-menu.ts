@@ -1,13 +1,23 @@
+import { getAssistantAccount } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { menuData } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 
-export function mainMenuKeyboard(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(ctx.t("menu-account"), menuData("account"))
-    .text(ctx.t("menu-language"), menuData("language"))
+/** The main menu; "Try for free" shows only while the user has never had a trial. */
+export async function mainMenuKeyboard(ctx: BotContext): Promise<InlineKeyboard> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("menu-ask"), menuData("ask"))
+    .text(ctx.t("menu-balance"), menuData("balance"))
     .row()
-    .text(ctx.t("menu-help"), menuData("help"));
+    .text(ctx.t("menu-topup"), menuData("topup"))
+    .text(ctx.t("menu-settings"), menuData("settings"));
+  if (ctx.user) {
+    const account = await getAssistantAccount(ctx.services.core, ctx.services.assistant.config, ctx.user.id);
+    if (!account.trial.used && ctx.services.assistant.config.trialMessages > 0) {
+      keyboard.row().text(ctx.t("menu-trial"), menuData("trial"));
+    }
+  }
+  return keyboard.row().text(ctx.t("menu-help"), menuData("help"));
 }
 
 export const backToMenuKeyboard = (ctx: BotContext) =>
