@@ -5,7 +5,7 @@ function formatInline(text: string): string {
   // Inline code first, so nothing inside it is treated as formatting.
   let out = text.replace(/`([^`\n]+)`/g, (_m, code: string) => {
     codes.push(`<code>${escapeHtml(code)}</code>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   out = escapeHtml(out)
     .replace(/\*\*([^*\n]+)\*\*/g, "<b>$1</b>")
@@ -18,7 +18,7 @@ function formatInline(text: string): string {
       (_m, label: string, href: string) => `<a href="${href.replace(/"/g, "&quot;")}">${label}</a>`,
     )
     .replace(/^#{1,6}\s+(.+)$/gm, "<b>$1</b>");
-  return out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)] ?? "");
+  return out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => codes[Number(i)] ?? "");
 }
 
 /**
