@@ -27,6 +27,9 @@ const unthrottled = new Set([
   "sendChatAction",
 ]);
 
+/** Drafts are previews made for frequent updates; they must not use up the chat's message allowance. */
+const globalOnly = new Set(["sendMessageDraft"]);
+
 /** Keeps outgoing calls under Telegram's flood limits: per chat and for the whole bot. */
 export function createThrottle(options: ThrottleOptions): Transformer {
   const burst = options.burst ?? 3;
@@ -36,7 +39,7 @@ export function createThrottle(options: ThrottleOptions): Transformer {
     const chatId = (payload as { chat_id?: string | number } | undefined)?.chat_id;
     if (chatId !== undefined && !unthrottled.has(method)) {
       const now = Date.now();
-      const wait = Math.max(global("all", now), perChat(chatId, now));
+      const wait = Math.max(global("all", now), globalOnly.has(method) ? 0 : perChat(chatId, now));
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     return prev(method, payload, signal);

@@ -25,3 +25,11 @@ export function buttonsOf(call: ApiCall): string[][] {
 }
 
 export const sentMessage = (call: ApiCall) => (call.response as { result: Message }).result;
+
+/** The callback data of the inline button with this label. */
+export function callbackDataOf(call: ApiCall, label: string): string {
+  const markup = call.params.reply_markup as InlineKeyboardMarkup | undefined;
+  const button = markup?.inline_keyboard.flat().find((b) => b.text === label);
+  if (!button || !("callback_data" in button)) throw new Error(`No button "${label}" with callback data`);
+  return button.callback_data;
+}
