@@ -157,6 +157,40 @@ describe("the AI assistant in the bot", () => {
     expect(ai.requests[from]?.messages.map((m) => m.role)).toEqual(["system", "user"]);
   });
 
+  it("sends Markdown as HTML, and as plain text when Telegram rejects the formatting", async () => {
+    const ora = tg.createUser({ firstName: "Ora", languageCode: "en" });
+    await say(tg, bot, ora, "/start");
+    const { body } = await api("GET", `/api/v1/users?telegram_id=${ora.id}`);
+    await api("POST", `/api/v1/users/${body.items[0].id}/credits/adjustments`, {
+      amount: 5,
+      reason: "test",
+      idempotency_key: "ora-1",
+    });
+    ai.setReply("Use **care** with `x<y`");
+    try {
+      const formatted = await ask(ora, "tip?");
+      expect(formatted.params).toMatchObject({
+        parse_mode: "HTML",
+        text: "Use <b>care</b> with <code>x&lt;y</code>",
+      });
+      expect(tg.chatHistory(ora.id).at(-1)?.text).toBe("Use care with x<y");
+
+      tg.failNext("sendMessage", {
+        error_code: 400,
+        description: "Bad Request: can't parse entities: unsupported start tag",
+      });
+      const rejected = await ask(ora, "again?");
+      expect(rejected.response.ok).toBe(false);
+      const plain = await tg.waitForCall("sendMessage", (p) => p.chat_id === ora.id, {
+        after: rejected.index + 1,
+      });
+      expect(plain.params.parse_mode).toBeUndefined();
+      expect(plain.params.text).toBe("Use **care** with `x<y`");
+    } finally {
+      ai.setReply((req) => `Echo: ${String(req.messages.at(-1)?.content)}`);
+    }
+  });
+
   it("falls back to an edited message when drafts are refused, and splits long answers", async () => {
     const ned = tg.createUser({ firstName: "Ned", languageCode: "en" });
     await say(tg, bot, ned, "/start");
