@@ -51,6 +51,20 @@ const api = (method: string, path: string, body?: unknown) =>
     ...(body ? { body: JSON.stringify(body) } : {}),
   }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
+/** A user who has pressed /start and holds `credits` credits, given by an operator over the API. */
+async function fundedUser(firstName: string, languageCode: string, credits: number) {
+  const user = tg.createUser({ firstName, languageCode });
+  await say(tg, bot, user, "/start");
+  const { body } = await api("GET", `/api/v1/users?telegram_id=${user.id}`);
+  const userId: string = body.items[0].id;
+  await api("POST", `/api/v1/users/${userId}/credits/adjustments`, {
+    amount: credits,
+    reason: "test",
+    idempotency_key: `fund-${user.id}`,
+  });
+  return { user, userId };
+}
+
 /** The finished answer: the first sendMessage to the user after the question that is not a preview. */
 async function ask(user: { id: number }, question: string) {
   const after = tg.calls.length;
@@ -103,15 +117,7 @@ describe("the AI assistant in the bot", () => {
   });
 
   it("retries a failing AI, then apologises with a Retry button and charges nothing", async () => {
-    const lee = tg.createUser({ firstName: "Lee", languageCode: "ru" });
-    await say(tg, bot, lee, "/start");
-    const { body } = await api("GET", `/api/v1/users?telegram_id=${lee.id}`);
-    const userId = body.items[0].id;
-    await api("POST", `/api/v1/users/${userId}/credits/adjustments`, {
-      amount: 3,
-      reason: "test",
-      idempotency_key: "lee-1",
-    });
+    const { user: lee, userId } = await fundedUser("Lee", "ru", 3);
 
     const before = ai.requests.length;
     ai.failNext({ status: 500 }, { times: 3 });
@@ -134,14 +140,7 @@ describe("the AI assistant in the bot", () => {
   });
 
   it("keeps context between questions, and /new clears it (the AI sees it)", async () => {
-    const max = tg.createUser({ firstName: "Max", languageCode: "en" });
-    await say(tg, bot, max, "/start");
-    const { body } = await api("GET", `/api/v1/users?telegram_id=${max.id}`);
-    await api("POST", `/api/v1/users/${body.items[0].id}/credits/adjustments`, {
-      amount: 5,
-      reason: "test",
-      idempotency_key: "max-1",
-    });
+    const { user: max } = await fundedUser("Max", "en", 5);
     await ask(max, "My name is Max");
     let from = ai.requests.length;
     await ask(max, "What is my name?");
@@ -158,14 +157,7 @@ describe("the AI assistant in the bot", () => {
   });
 
   it("sends Markdown as HTML, and as plain text when Telegram rejects the formatting", async () => {
-    const ora = tg.createUser({ firstName: "Ora", languageCode: "en" });
-    await say(tg, bot, ora, "/start");
-    const { body } = await api("GET", `/api/v1/users?telegram_id=${ora.id}`);
-    await api("POST", `/api/v1/users/${body.items[0].id}/credits/adjustments`, {
-      amount: 5,
-      reason: "test",
-      idempotency_key: "ora-1",
-    });
+    const { user: ora } = await fundedUser("Ora", "en", 5);
     ai.setReply("Use **care** with `x<y`");
     try {
       const formatted = await ask(ora, "tip?");
@@ -192,14 +184,7 @@ describe("the AI assistant in the bot", () => {
   });
 
   it("falls back to an edited message when drafts are refused, and splits long answers", async () => {
-    const ned = tg.createUser({ firstName: "Ned", languageCode: "en" });
-    await say(tg, bot, ned, "/start");
-    const { body } = await api("GET", `/api/v1/users?telegram_id=${ned.id}`);
-    await api("POST", `/api/v1/users/${body.items[0].id}/credits/adjustments`, {
-      amount: 5,
-      reason: "test",
-      idempotency_key: "ned-1",
-    });
+    const { user: ned } = await fundedUser("Ned", "en", 5);
     const long = `${"lorem ipsum ".repeat(500)}\n\n${"dolor sit amet ".repeat(200)}`.trim();
     ai.setReply(long);
     ai.setChunkDelay(1);

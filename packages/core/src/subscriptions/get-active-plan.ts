@@ -1,6 +1,5 @@
-import { type Database, subscriptions } from "@lumen/db";
-import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
-import { periodIndexOf } from "./plan-usage.ts";
+import type { Database } from "@lumen/db";
+import { periodIndexOf, selectLivePlans } from "./plan-usage.ts";
 
 export type ActivePlan = {
   id: string;
@@ -14,19 +13,7 @@ export type ActivePlan = {
 
 /** The plan that answers the user's next question, as /balance and the API show it. */
 export async function getActivePlan(db: Database, userId: string, now: Date): Promise<ActivePlan | null> {
-  const [plan] = await db
-    .select()
-    .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.userId, userId),
-        inArray(subscriptions.status, ["active", "trial"]),
-        lte(subscriptions.startsAt, now),
-        gt(subscriptions.endsAt, now),
-      ),
-    )
-    .orderBy(asc(subscriptions.endsAt))
-    .limit(1);
+  const [plan] = await selectLivePlans(db, userId, now).limit(1);
   if (!plan) return null;
   const used = plan.usagePeriod === periodIndexOf(plan.startsAt, plan.periodDays, now) ? plan.usageCount : 0;
   const limit = plan.messagesPerPeriod ?? plan.fairUseCap;

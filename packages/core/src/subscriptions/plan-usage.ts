@@ -9,13 +9,9 @@ export const periodIndexOf = (startsAt: Date, periodDays: number, now: Date) =>
 
 export type PlanCharge = { subscriptionId: string; period: number };
 
-/**
- * Takes one message from the user's live plan, if it has quota left this period. The
- * condition is in the UPDATE itself, so concurrent questions cannot exceed the quota.
- * Usage of a new period starts from zero without any job resetting it.
- */
-export async function takePlanMessage(db: Database, userId: string, now: Date): Promise<PlanCharge | null> {
-  const live = await db
+/** The user's subscriptions that grant access right now, soonest to end first. */
+export function selectLivePlans(db: Database, userId: string, now: Date) {
+  return db
     .select()
     .from(subscriptions)
     .where(
@@ -27,6 +23,15 @@ export async function takePlanMessage(db: Database, userId: string, now: Date): 
       ),
     )
     .orderBy(asc(subscriptions.endsAt));
+}
+
+/**
+ * Takes one message from the user's live plan, if it has quota left this period. The
+ * condition is in the UPDATE itself, so concurrent questions cannot exceed the quota.
+ * Usage of a new period starts from zero without any job resetting it.
+ */
+export async function takePlanMessage(db: Database, userId: string, now: Date): Promise<PlanCharge | null> {
+  const live = await selectLivePlans(db, userId, now);
   for (const plan of live) {
     const period = periodIndexOf(plan.startsAt, plan.periodDays, now);
     const limit = plan.messagesPerPeriod ?? plan.fairUseCap;
