@@ -1,0 +1,44 @@
+import { type Currency, type Database, type ProductRow, productPrices, products } from "@lumen/db";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { notFound } from "../shared/errors.ts";
+
+export type Product = ProductRow & { prices: Array<{ currency: Currency; amount: number }> };
+
+async function withPrices(db: Database, rows: ProductRow[]): Promise<Product[]> {
+  if (!rows.length) return [];
+  const prices = await db
+    .select()
+    .from(productPrices)
+    .where(
+      inArray(
+        productPrices.productId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(productPrices.currency));
+  return rows.map((row) => ({
+    ...row,
+    prices: prices
+      .filter((p) => p.productId === row.id)
+      .map(({ currency, amount }) => ({ currency, amount })),
+  }));
+}
+
+export async function getProduct(db: Database, id: string): Promise<Product> {
+  const [row] = await db.select().from(products).where(eq(products.id, id));
+  if (!row) throw notFound("Product", id);
+  return (await withPrices(db, [row]))[0] as Product;
+}
+
+/** The catalog in display order; buyers see only active products. */
+export async function listProducts(db: Database, options: { activeOnly: boolean }): Promise<Product[]> {
+  const rows = await db
+    .select()
+    .from(products)
+    .where(options.activeOnly ? and(eq(products.active, true)) : undefined)
+    .orderBy(asc(products.sortOrder), asc(products.createdAt));
+  return withPrices(db, rows);
+}
+
+export const priceIn = (product: Product, currency: Currency) =>
+  product.prices.find((p) => p.currency === currency)?.amount;

@@ -1,0 +1,3 @@
+export * from "./get-product.ts";
+export * from "./manage-products.ts";
+export * from "./product-input.ts";

@@ -1,0 +1,78 @@
+import { type Database, productPrices, products } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import { recordAudit } from "../audit/record-audit.ts";
+import { requireRole } from "../auth/roles.ts";
+import type { Actor, CoreContext } from "../shared/context.ts";
+import { notFound, validationFailed } from "../shared/errors.ts";
+import { parseInput } from "../shared/parse-input.ts";
+import { getProduct, type Product } from "./get-product.ts";
+import { type ProductInput, productInput, productPatch } from "./product-input.ts";
+
+async function replacePrices(
+  db: Database,
+  productId: string,
+  prices: Array<{ currency: "XTR" | "RUB"; amount: number }>,
+) {
+  await db.delete(productPrices).where(eq(productPrices.productId, productId));
+  await db.insert(productPrices).values(prices.map((p) => ({ productId, ...p })));
+}
+
+function checkDigital(details: z.output<typeof productInput>["details"]) {
+  if (details.kind === "digital" && !details.text && !details.fileId) {
+    throw validationFailed("details.text", "a digital product needs a text or a file_id to deliver");
+  }
+}
+
+/** Operators (admin role) manage the catalog; every change is audited. */
+export async function createProduct(ctx: CoreContext, actor: Actor, input: ProductInput): Promise<Product> {
+  requireRole(actor, "admin");
+  const { prices, ...fields } = parseInput(productInput, input);
+  checkDigital(fields.details);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(products)
+      .values({ ...fields, kind: fields.details.kind })
+      .returning();
+    if (!row) throw new Error("insert returned no product");
+    await replacePrices(tx, row.id, prices);
+    await recordAudit(tx, actor, {
+      action: "product.create",
+      entityType: "product",
+      entityId: row.id,
+      data: { title: row.title, prices },
+    });
+    return getProduct(tx, row.id);
+  });
+}
+
+export async function updateProduct(
+  ctx: CoreContext,
+  actor: Actor,
+  id: string,
+  patch: z.input<typeof productPatch>,
+): Promise<Product> {
+  requireRole(actor, "admin");
+  const { prices, ...fields } = parseInput(productPatch, patch);
+  if (fields.details) checkDigital(fields.details);
+  return ctx.db.transaction(async (tx) => {
+    const existing = await getProduct(tx, id);
+    if (fields.details && fields.details.kind !== existing.kind) {
+      throw validationFailed("details.kind", "a product's kind cannot change; create a new product");
+    }
+    const [row] = await tx
+      .update(products)
+      .set({ ...fields, updatedAt: ctx.clock.now() })
+      .where(eq(products.id, id))
+      .returning();
+    if (!row) throw notFound("Product", id);
+    if (prices) await replacePrices(tx, id, prices);
+    await recordAudit(tx, actor, {
+      action: "product.update",
+      entityType: "product",
+      entityId: id,
+      data: { ...fields, ...(prices ? { prices } : {}) },
+    });
+    return getProduct(tx, id);
+  });
+}

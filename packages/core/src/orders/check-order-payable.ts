@@ -1,0 +1,38 @@
+import { orders, products } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import type { CoreContext } from "../shared/context.ts";
+import { getUser } from "../users/get-user.ts";
+
+export type PayableCheck =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: "not_found" | "not_pending" | "expired" | "mismatch" | "inactive" | "banned" | "wrong_user";
+    };
+
+/**
+ * Telegram's pre_checkout_query: may this exact payment go ahead? Only for a pending order of
+ * this buyer, at the amount and currency the order says, for a product still on sale.
+ */
+export async function checkOrderPayable(
+  ctx: CoreContext,
+  input: { orderId: string; telegramUserId: number; currency: string; amount: number },
+): Promise<PayableCheck> {
+  if (!/^[0-9a-f-]{36}$/.test(input.orderId)) return { ok: false, reason: "not_found" };
+  const [row] = await ctx.db
+    .select({ order: orders, productActive: products.active })
+    .from(orders)
+    .innerJoin(products, eq(products.id, orders.productId))
+    .where(eq(orders.id, input.orderId));
+  if (!row) return { ok: false, reason: "not_found" };
+  const { order } = row;
+  const user = await getUser(ctx.db, order.userId);
+  if (user.telegramId !== input.telegramUserId) return { ok: false, reason: "wrong_user" };
+  if (user.isBanned) return { ok: false, reason: "banned" };
+  if (order.status !== "pending") return { ok: false, reason: "not_pending" };
+  if (order.expiresAt <= ctx.clock.now()) return { ok: false, reason: "expired" };
+  if (order.amount !== input.amount || order.currency !== input.currency)
+    return { ok: false, reason: "mismatch" };
+  if (!row.productActive) return { ok: false, reason: "inactive" };
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+import { type Currency, type OrderRow, orders, type PaymentProvider } from "@lumen/db";
+import { getProduct, priceIn } from "../catalog/get-product.ts";
+import type { CoreContext } from "../shared/context.ts";
+import { LumenError, validationFailed } from "../shared/errors.ts";
+import { getUser } from "../users/get-user.ts";
+
+export type CreateOrderInput = {
+  userId: string;
+  productId: string;
+  currency: Currency;
+  provider: PaymentProvider;
+  botId?: string | null;
+};
+
+/** How long an unpaid order can still be paid; Telegram invoices stay payable about a day. */
+export const ORDER_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The price comes from the catalog, never from the buyer; the order keeps a copy of it. */
+export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const user = await getUser(tx, input.userId);
+    if (user.isBanned) throw new LumenError("FORBIDDEN", "This user is banned");
+    const product = await getProduct(tx, input.productId);
+    if (!product.active)
+      throw new LumenError("CONFLICT", "This product is not on sale", { field: "product_id" });
+    const amount = priceIn(product, input.currency);
+    if (amount === undefined)
+      throw validationFailed("currency", `This product has no price in ${input.currency}`);
+    if (input.provider === "stars" && input.currency !== "XTR")
+      throw validationFailed("currency", "Stars payments are in XTR");
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        userId: user.id,
+        productId: product.id,
+        botId: input.botId ?? null,
+        kind: product.kind,
+        title: product.title,
+        details: product.details,
+        currency: input.currency,
+        amount,
+        provider: input.provider,
+        expiresAt: new Date(now.getTime() + ORDER_TTL_MS),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!order) throw new LumenError("INTERNAL", "The order was not saved");
+    return order;
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./change-order-status.ts";
+export * from "./check-order-payable.ts";
+export * from "./create-order.ts";
+export * from "./read-orders.ts";

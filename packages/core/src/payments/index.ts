@@ -1,0 +1,3 @@
+export * from "./entitlements.ts";
+export * from "./refund-order.ts";
+export * from "./settle-payment.ts";

@@ -1,0 +1,51 @@
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { at, idColumn, timestamps } from "../_columns.ts";
+import { currencies } from "../catalog/catalog.ts";
+import { orders, paymentProviders } from "../orders/orders.ts";
+
+export const paymentStatuses = ["succeeded", "refunded"] as const;
+
+/**
+ * Money that arrived. Unique per provider and provider payment id: whatever delivers the
+ * same payment again (webhook retries, duplicate updates, reconciliation) finds it settled.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    id: idColumn(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    provider: text("provider", { enum: paymentProviders }).notNull(),
+    providerPaymentId: text("provider_payment_id").notNull(),
+    /** Telegram's second id for provider payments (provider_payment_charge_id). */
+    providerChargeId: text("provider_charge_id"),
+    amount: integer("amount").notNull(),
+    currency: text("currency", { enum: currencies }).notNull(),
+    status: text("status", { enum: paymentStatuses }).notNull(),
+    refundedAt: at("refunded_at"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("payments_provider_id_idx").on(t.provider, t.providerPaymentId),
+    index("payments_order_idx").on(t.orderId),
+  ],
+);
+
+/** Every event a provider sent us, raw, for audit: kept whether or not it changed anything. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provider: text("provider", { enum: paymentProviders }).notNull(),
+    eventType: text("event_type").notNull(),
+    providerPaymentId: text("provider_payment_id"),
+    orderId: uuid("order_id"),
+    outcome: text("outcome").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    receivedAt: at("received_at").notNull().defaultNow(),
+  },
+  (t) => [index("payment_events_payment_idx").on(t.provider, t.providerPaymentId)],
+);
+
+export type PaymentRow = typeof payments.$inferSelect;
