@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import type { AssistantDeps, CoreContext } from "@lumen/core";
+import type { AssistantDeps, CoreContext, ProviderRefund } from "@lumen/core";
 import type { DatabaseHandle } from "@lumen/db";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -11,11 +11,14 @@ import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
 import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
 import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
+import { orderRoutes } from "./routes/admin/orders.ts";
+import { productRoutes } from "./routes/admin/products.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -25,6 +28,8 @@ export type AppDeps = {
   assistant: AssistantDeps;
   database: DatabaseHandle;
   bots: BotRuntime;
+  enqueue: EnqueueJob;
+  refundAtProvider: ProviderRefund;
   metrics: Metrics;
   logger: Logger;
   sessionKey: Uint8Array;
@@ -73,6 +78,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(botRoutes({ core: deps.core, bots: deps.bots, requireAuth }));
   await app.register(userRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(assistantRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
+  await app.register(productRoutes({ core: deps.core, requireAuth }));
+  await app.register(
+    orderRoutes({
+      core: deps.core,
+      requireAuth,
+      refundAtProvider: deps.refundAtProvider,
+      enqueue: deps.enqueue,
+    }),
+  );
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   return app;
 }

@@ -47,8 +47,14 @@ export const configSchema = z
     AI_RESERVATION_TIMEOUT_MS: z.coerce.number().int().min(10_000).default(300_000),
     TRIAL_MESSAGES: z.coerce.number().int().min(0).max(10_000).default(10),
     TRIAL_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
+    ADMIN_CHAT_ID: optional(z.coerce.number().int()),
+    TELEGRAM_PROVIDER_TOKEN: optional(z.string().min(1)),
+    PAYMENTS_MOCK: z.stringbool().default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.PAYMENTS_MOCK) {
+      ctx.addIssue({ code: "custom", path: ["PAYMENTS_MOCK"], message: "must not be enabled in production" });
+    }
     if (env.NODE_ENV === "production" && !env.LUMEN_SECRET) {
       ctx.addIssue({
         code: "custom",

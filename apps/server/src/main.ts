@@ -1,4 +1,4 @@
-import { cliActor, createAdmin, createApiKey } from "@lumen/core";
+import { cliActor, createAdmin, createApiKey, seedDemoCatalog } from "@lumen/core";
 import { DataDirLockedError } from "@lumen/db";
 import { parseCommandLine, usage } from "./cli/args.ts";
 import { readPassword } from "./cli/read-password.ts";
@@ -55,6 +55,20 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${key.key}\n`);
         process.stderr.write(
           `Created ${key.role} API key "${key.name}" (${key.id}). It is shown only this once.\n`,
+        );
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    case "demo": {
+      const runtime = await openRuntime({ logToStderr: true });
+      try {
+        const { created } = await seedDemoCatalog(runtime.core, cliActor);
+        process.stdout.write(
+          created.length
+            ? `Added to the catalog: ${created.join(", ")}\n`
+            : "The demo catalog is already there.\n",
         );
       } finally {
         await runtime.close();

@@ -1,13 +1,17 @@
 import { LumenError, systemActor } from "@lumen/core";
 import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
+import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
-import { startJobRunner } from "./jobs/job-runner.ts";
+import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
+import { mockPaymentJob } from "./jobs/mock-payment.ts";
+import { paymentNoticesJob } from "./jobs/payment-notices.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import type { Runtime } from "./open-runtime.ts";
+import { createProviderRefund } from "./payments/refund-at-provider.ts";
 import { version } from "./version.ts";
 
 export type Role = "all" | "api" | "worker";
@@ -20,9 +24,30 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
+  const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
+  // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
+  let jobs: JobRunner | undefined;
+  const enqueue: EnqueueJob = async (name, data, options) => {
+    if (!jobs) throw new Error("the job runner is not started");
+    await jobs.enqueue(name, data, options);
+  };
+  jobs = await startJobRunner({
+    database: runtime.database,
+    logger,
+    metrics,
+    jobs: [
+      pruneSessionsJob(core),
+      releaseStaleQuestionsJob(core, assistant.config),
+      paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
+      mockPaymentJob({ core, enqueue }),
+    ],
+    work: role !== "api",
+  });
   const bots = createBotRuntime({
     core,
     assistant,
+    enqueue,
+    shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, mock: config.PAYMENTS_MOCK },
     secretBox: runtime.secretBox,
     metrics,
     logger,
@@ -35,19 +60,14 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
       : { kind: "polling" },
   });
-  const jobs = await startJobRunner({
-    database: runtime.database,
-    logger,
-    metrics,
-    jobs: [pruneSessionsJob(core), releaseStaleQuestionsJob(core, assistant.config)],
-    work: role !== "api",
-  });
   const app =
     role === "worker"
       ? undefined
       : await buildApp({
           core,
           assistant,
+          enqueue,
+          refundAtProvider: createProviderRefund({ core, botApis }),
           database: runtime.database,
           bots,
           metrics,
@@ -72,7 +92,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     timer.unref();
     await bots.stop();
     await app?.close();
-    await jobs.stop();
+    await jobs?.stop();
     await runtime.close();
     logger.info("stopped cleanly");
     process.exit(0);

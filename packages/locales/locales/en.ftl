@@ -101,6 +101,43 @@ style-concise = Short and to the point
 style-detailed = Detailed
 style-friendly = Friendly
 
+## Shop
+
+shop-title = 💳 Choose what to buy:
+shop-empty = Nothing is on sale yet. Please come back later.
+shop-price-stars = { $title } — { $amount } ⭐
+shop-price-rub = { $title } — { $amount } ₽
+shop-price-mock = 🧪 { $title } — test payment
+shop-invoice-description = { $title }: paid with Telegram Stars. It is added right after payment.
+shop-mock-started = 🧪 Test payment started: it completes in a few seconds.
+shop-unavailable = This product is not on sale any more.
+precheckout-not_found = This order was not found. Please start the purchase again.
+precheckout-not_pending = This order is already paid or closed.
+precheckout-expired = This order has expired. Please start the purchase again.
+precheckout-mismatch = The price has changed. Please start the purchase again.
+precheckout-inactive = This product is not on sale any more.
+precheckout-banned = Purchases are not available for your account.
+precheckout-wrong_user = This invoice was issued to another user.
+receipt-credits = ✅ Payment received: +{ $credits } credits. Balance: { $balance }.
+receipt-plan = ✅ Payment received: «{ $title }» is active until { $until }.
+receipt-course = ✅ Payment received: you are enrolled in «{ $title }».
+receipt-digital = ✅ Payment received: here is «{ $title }».
+receipt-refunded = ↩️ Your payment for «{ $title }» was refunded.
+orders-title = 🧾 Your orders:
+orders-empty = You have no orders yet.
+orders-line = { $date } · { $title } · { $amount } { $currency } · { $status ->
+        [paid] paid
+        [pending] awaiting payment
+        [refunded] refunded
+        [expired] expired
+       *[other] cancelled
+    }
+paysupport = For help with a payment, write to us here and describe the problem with the date and the product. Refunds follow the seller's terms; a refunded purchase is taken back.
+command-buy = Buy credits and plans
+command-orders = Your orders
+admin-sale = 💰 Sale: «{ $title }» — { $amount } { $currency } via { $provider }. Buyer: { $buyer } (id { $telegramId }). Order { $orderId }.
+admin-mismatch = ⚠️ Payment does not match order { $orderId }: { $reason }. Not settled; please check.
+
 ## Errors
 
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.

@@ -103,6 +103,43 @@ style-concise = Коротко и по делу
 style-detailed = Подробно
 style-friendly = Дружелюбно
 
+## Shop
+
+shop-title = 💳 Выберите, что купить:
+shop-empty = Пока ничего не продаётся. Загляните позже.
+shop-price-stars = { $title } — { $amount } ⭐
+shop-price-rub = { $title } — { $amount } ₽
+shop-price-mock = 🧪 { $title } — тестовая оплата
+shop-invoice-description = { $title }: оплата в Telegram Stars. Зачисляется сразу после оплаты.
+shop-mock-started = 🧪 Тестовая оплата начата: завершится через несколько секунд.
+shop-unavailable = Этот товар больше не продаётся.
+precheckout-not_found = Заказ не найден. Начните покупку заново.
+precheckout-not_pending = Этот заказ уже оплачен или закрыт.
+precheckout-expired = Срок заказа истёк. Начните покупку заново.
+precheckout-mismatch = Цена изменилась. Начните покупку заново.
+precheckout-inactive = Этот товар больше не продаётся.
+precheckout-banned = Покупки недоступны для вашего аккаунта.
+precheckout-wrong_user = Этот счёт выставлен другому пользователю.
+receipt-credits = ✅ Оплата получена: +{ $credits } кредитов. Баланс: { $balance }.
+receipt-plan = ✅ Оплата получена: «{ $title }» действует до { $until }.
+receipt-course = ✅ Оплата получена: вы записаны на «{ $title }».
+receipt-digital = ✅ Оплата получена: вот «{ $title }».
+receipt-refunded = ↩️ Оплата за «{ $title }» возвращена.
+orders-title = 🧾 Ваши заказы:
+orders-empty = У вас пока нет заказов.
+orders-line = { $date } · { $title } · { $amount } { $currency } · { $status ->
+        [paid] оплачен
+        [pending] ждёт оплаты
+        [refunded] возвращён
+        [expired] истёк
+       *[other] отменён
+    }
+paysupport = По вопросам оплаты напишите нам сюда: опишите проблему, укажите дату и товар. Возвраты — по условиям продавца; при возврате покупка отзывается.
+command-buy = Купить кредиты и тарифы
+command-orders = Ваши заказы
+admin-sale = 💰 Продажа: «{ $title }» — { $amount } { $currency } через { $provider }. Покупатель: { $buyer } (id { $telegramId }). Заказ { $orderId }.
+admin-mismatch = ⚠️ Оплата не совпадает с заказом { $orderId }: { $reason }. Не зачислено, проверьте.
+
 ## Errors
 
 error-generic = Извините, у нас что-то пошло не так. Попробуйте ещё раз через минуту.

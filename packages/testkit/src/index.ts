@@ -38,3 +38,22 @@ export type {
   UserRef,
   WebhookDelivery,
 } from "./telegram/types.ts";
+export { createFakeYooKassa } from "./yookassa/create-fake-yookassa.ts";
+export { yookassaIpRanges } from "./yookassa/ip-ranges.ts";
+export type {
+  FakeYooKassa,
+  FakeYooKassaFailure,
+  FakeYooKassaOptions,
+  WaitForYooKassaRequestOptions,
+  YooKassaAmount,
+  YooKassaErrorBody,
+  YooKassaPayment,
+  YooKassaPaymentStatus,
+  YooKassaRefund,
+  YooKassaRequestPredicate,
+  YooKassaRequestRecord,
+  YooKassaWebhookDelivery,
+  YooKassaWebhookEvent,
+  YooKassaWebhookOptions,
+  YooKassaWebhookResult,
+} from "./yookassa/types.ts";

@@ -17,9 +17,10 @@ import { Api, type Bot, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
+import type { EnqueueJob } from "../jobs/job-runner.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
 import { publishCommands } from "./commands.ts";
-import type { BotContext } from "./context.ts";
+import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
 import type { ThrottleOptions } from "./throttle.ts";
 
@@ -37,6 +38,8 @@ export const allowedUpdates = [
 export type BotRuntimeOptions = {
   core: CoreContext;
   assistant: AssistantDeps;
+  enqueue: EnqueueJob;
+  shop: ShopSettings;
   secretBox: SecretBox;
   metrics: Metrics;
   logger: Logger;
@@ -70,6 +73,8 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         metrics: options.metrics,
         logger: options.logger,
         background,
+        enqueue: options.enqueue,
+        shop: options.shop,
       },
       throttle: options.throttle,
     });

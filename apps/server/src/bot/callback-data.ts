@@ -32,3 +32,7 @@ export const styleDataPattern = /^style:(\w+)$/;
 
 export const retryData = (messageId: string) => `retry:${messageId}`;
 export const retryDataPattern = /^retry:([0-9a-f-]{36})$/;
+
+export type BuyMethod = "XTR" | "RUB" | "MOCK";
+export const buyData = (productId: string, method: BuyMethod) => `buy:${productId}:${method}`;
+export const buyDataPattern = /^buy:([0-9a-f-]{36}):(XTR|RUB|MOCK)$/;

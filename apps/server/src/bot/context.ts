@@ -4,6 +4,7 @@ import type { Locale, Translate } from "@lumen/locales";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
+import type { EnqueueJob } from "../jobs/job-runner.ts";
 import type { BackgroundTasks } from "./background-tasks.ts";
 
 /** What every handler may use besides the update: services are injected, never imported. */
@@ -13,6 +14,16 @@ export type BotServices = {
   metrics: Metrics;
   logger: Logger;
   background: BackgroundTasks;
+  enqueue: EnqueueJob;
+  shop: ShopSettings;
+};
+
+/** Which ways to pay this installation offers in the bot. */
+export type ShopSettings = {
+  /** Telegram Payments provider token (e.g. YooKassa through Telegram) for RUB invoices. */
+  telegramProviderToken: string | undefined;
+  /** PAYMENTS_MOCK: a test button that completes a purchase without money. */
+  mock: boolean;
 };
 
 export type BotIdentity = { id: string; username: string; name: string };

@@ -8,6 +8,7 @@ import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
 import { menuFeature } from "./features/menu.ts";
+import { shopFeature } from "./features/shop/shop.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { attachServices } from "./middlewares/attach-services.ts";
@@ -45,6 +46,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(startFeature);
   bot.use(languageFeature);
   bot.use(menuFeature);
+  bot.use(shopFeature);
   if (options.features.includes("assistant")) {
     bot.use(assistantSettingsFeature);
     bot.use(askFeature);

@@ -23,6 +23,7 @@ export const usage = `Usage: npm run lumen -- <command> [options]
 Commands:
   start [--role all|api|worker]       run Lumen (default role: all = API + bots + jobs)
   migrate                             apply database migrations and exit
+  demo                                add a demo catalog (credit packs, a plan, a digital item)
   admin create --email <email> [--admin-role owner|admin|operator] [--password-stdin]
                                       create an operator (prompts for the password)
   api-key create --name <name> [--key-role owner|admin|operator]

@@ -7,10 +7,18 @@ import type { Metrics } from "../http/metrics.ts";
 export type JobDefinition = {
   name: string;
   cron?: string;
-  handler: () => Promise<Record<string, unknown> | undefined>;
+  // biome-ignore lint/suspicious/noExplicitAny: each job validates its own payload
+  handler: (data: any) => Promise<Record<string, unknown> | undefined>;
 };
 
-export type JobRunner = { stop(): Promise<void>; boss: PgBoss };
+/** How the rest of the server asks for background work; a key makes a send happen at most once. */
+export type EnqueueJob = (
+  name: string,
+  data: Record<string, unknown>,
+  options?: { singletonKey?: string; startAfter?: number },
+) => Promise<void>;
+
+export type JobRunner = { stop(): Promise<void>; boss: PgBoss; enqueue: EnqueueJob };
 
 /**
  * pg-boss on the same database as everything else (PGlite through its adapter). With
@@ -44,9 +52,9 @@ export async function startJobRunner(options: {
     await boss.createQueue(job.name);
     if (!options.work) continue;
     if (job.cron) await boss.schedule(job.name, job.cron);
-    await boss.work(job.name, async () => {
+    await boss.work<Record<string, unknown>>(job.name, async ([next]) => {
       try {
-        const result = await job.handler();
+        const result = await job.handler(next?.data ?? {});
         options.metrics.jobsCompleted.inc({ job: job.name, outcome: "ok" });
         log.info({ job: job.name, ...result }, "job done");
       } catch (error) {
@@ -58,6 +66,9 @@ export async function startJobRunner(options: {
   }
   return {
     boss,
+    async enqueue(name, data, enqueueOptions) {
+      await boss.send(name, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true, ...enqueueOptions });
+    },
     async stop() {
       // Waits for running handlers; the database itself is closed by its owner afterwards.
       await boss.stop({ graceful: true, close: options.database.driver !== "pglite", timeout: 8000 });

@@ -39,6 +39,8 @@ export async function createTestApp(
   const bots = createBotRuntime({
     core,
     assistant,
+    enqueue: async () => {},
+    shop: { telegramProviderToken: undefined, mock: false },
     secretBox: createSecretBox(master),
     metrics,
     logger,
@@ -49,6 +51,8 @@ export async function createTestApp(
   const app = await buildApp({
     core,
     assistant,
+    enqueue: async () => {},
+    refundAtProvider: async () => {},
     database,
     bots,
     metrics,

@@ -1,3 +1,4 @@
 export * from "./get-product.ts";
 export * from "./manage-products.ts";
 export * from "./product-input.ts";
+export * from "./seed-demo-catalog.ts";

@@ -4,7 +4,8 @@ import { type MenuTarget, menuDataPattern } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { languageKeyboard } from "../keyboards/language.ts";
 import { backToMenuKeyboard, mainMenuKeyboard } from "../keyboards/main-menu.ts";
-import { renderBalance, renderSettings, renderTopUp, type Screen } from "./assistant/screens.ts";
+import { renderBalance, renderSettings, type Screen } from "./assistant/screens.ts";
+import { renderCatalog } from "./shop/catalog-screen.ts";
 
 function accountText(ctx: BotContext): string {
   const user = ctx.user;
@@ -46,7 +47,7 @@ export async function renderMenuScreen(ctx: BotContext, target: MenuTarget): Pro
     case "balance":
       return renderBalance(ctx);
     case "topup":
-      return renderTopUp(ctx);
+      return renderCatalog(ctx);
     case "settings":
       return renderSettings(ctx);
     case "trial":
@@ -83,6 +84,6 @@ privateChats.command("settings", (ctx) => replyWithScreen(ctx, "settings"));
 menuFeature.callbackQuery(menuDataPattern, async (ctx) => {
   const target = ctx.match[1] as MenuTarget;
   const screen = await renderMenuScreen(ctx, target);
-  await ctx.answerCallbackQuery(target === "topup" ? { text: screen.text, show_alert: true } : {});
+  await ctx.answerCallbackQuery();
   await editToScreen(ctx, screen);
 });

@@ -2,7 +2,6 @@ import { getAssistantAccount, getAssistantPreferences, priceOf } from "@lumen/co
 import { InlineKeyboard } from "grammy";
 import { menuData } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
-import { backToMenuKeyboard } from "../../keyboards/main-menu.ts";
 import { settingsKeyboard } from "../../keyboards/settings.ts";
 
 export type Screen = { text: string; reply_markup: InlineKeyboard };
@@ -66,8 +65,3 @@ export async function renderSettings(ctx: BotContext): Promise<Screen> {
   );
   return { text: ctx.t("settings-title"), reply_markup: settingsKeyboard(ctx, prefs) };
 }
-
-export const renderTopUp = (ctx: BotContext): Screen => ({
-  text: ctx.t("topup-unavailable"),
-  reply_markup: backToMenuKeyboard(ctx),
-});

@@ -24,3 +24,16 @@ export function snakeKeys<T>(value: T): SnakeKeys<T> {
     Object.entries(value).map(([k, v]) => [toSnake(k), snakeKeys(v)]),
   ) as SnakeKeys<T>;
 }
+
+const toCamel = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * Request bodies arrive in snake_case; verbs take camelCase. The verb validates the result,
+ * so this only renames keys (deeply); it does not check types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the verb's own schema types and validates the result
+export function camelKeys(value: unknown): any {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [toCamel(k), camelKeys(v)]));
+}

@@ -1,0 +1,131 @@
+import {
+  checkOrderPayable,
+  createOrder,
+  getProduct,
+  isLumenError,
+  listOrders,
+  settlePayment,
+} from "@lumen/core";
+import { Composer } from "grammy";
+import { type BuyMethod, buyDataPattern } from "../../callback-data.ts";
+import type { BotContext } from "../../context.ts";
+import { renderCatalog } from "./catalog-screen.ts";
+
+export const PAYMENT_NOTICES_JOB = "payment-notices";
+export const MOCK_PAYMENT_JOB = "mock-payment";
+
+export const shopFeature = new Composer<BotContext>();
+const privateChats = shopFeature.chatType("private");
+
+privateChats.command("buy", async (ctx) => {
+  const screen = await renderCatalog(ctx);
+  await ctx.reply(screen.text, { reply_markup: screen.reply_markup });
+});
+
+privateChats.command("orders", async (ctx) => {
+  if (!ctx.user) return;
+  const orders = await listOrders(ctx.services.core.db, { userId: ctx.user.id, limit: 10 });
+  const lines = orders.map((o) =>
+    ctx.t("orders-line", {
+      date: o.createdAt.toISOString().slice(0, 10),
+      title: o.title,
+      amount: o.amount,
+      currency: o.currency,
+      status: o.status,
+    }),
+  );
+  await ctx.reply(lines.length ? [ctx.t("orders-title"), ...lines].join("\n") : ctx.t("orders-empty"));
+});
+
+privateChats.command("paysupport", (ctx) => ctx.reply(ctx.t("paysupport")));
+
+/** The buyer chose a product and a way to pay: an order at the catalog price, then the invoice. */
+shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
+  const [, productId = "", method = "XTR"] = ctx.match;
+  const chatId = ctx.chat?.id;
+  if (!ctx.user || chatId === undefined) return ctx.answerCallbackQuery();
+  const buyMethod = method as BuyMethod;
+  const provider = buyMethod === "XTR" ? "stars" : buyMethod === "RUB" ? "telegram" : "mock";
+  const providerToken = ctx.services.shop.telegramProviderToken;
+  if ((provider === "telegram" && !providerToken) || (provider === "mock" && !ctx.services.shop.mock)) {
+    return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
+  }
+  try {
+    const product = await getProduct(ctx.services.core.db, productId);
+    const currency =
+      buyMethod === "RUB" || (buyMethod === "MOCK" && !product.prices.some((p) => p.currency === "XTR"))
+        ? "RUB"
+        : "XTR";
+    const order = await createOrder(ctx.services.core, {
+      userId: ctx.user.id,
+      productId,
+      currency,
+      provider,
+      botId: ctx.lumenBot.id,
+    });
+    await ctx.answerCallbackQuery();
+    if (provider === "mock") {
+      await ctx.services.enqueue(
+        MOCK_PAYMENT_JOB,
+        { orderId: order.id },
+        { singletonKey: order.id, startAfter: 3 },
+      );
+      await ctx.reply(ctx.t("shop-mock-started"));
+      return;
+    }
+    await ctx.api.sendInvoice(
+      chatId,
+      order.title,
+      product.description || ctx.t("shop-invoice-description", { title: order.title }),
+      order.id,
+      order.currency,
+      [{ label: order.title, amount: order.amount }],
+      provider === "telegram" ? { provider_token: providerToken } : {},
+    );
+  } catch (error) {
+    if (isLumenError(error) && ["CONFLICT", "NOT_FOUND", "VALIDATION_FAILED"].includes(error.code)) {
+      return ctx.answerCallbackQuery({ text: ctx.t("shop-unavailable"), show_alert: true });
+    }
+    throw error;
+  }
+});
+
+/** Telegram asks whether the payment may go ahead; it must be answered within 10 seconds. */
+shopFeature.on("pre_checkout_query", async (ctx) => {
+  const query = ctx.preCheckoutQuery;
+  const check = await checkOrderPayable(ctx.services.core, {
+    orderId: query.invoice_payload,
+    telegramUserId: query.from.id,
+    currency: query.currency,
+    amount: query.total_amount,
+  });
+  if (check.ok) await ctx.answerPreCheckoutQuery(true);
+  else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(`precheckout-${check.reason}`) });
+});
+
+/** Money arrived: settle it (exactly once, whatever Telegram repeats), then notices in the background. */
+shopFeature.on("message:successful_payment", async (ctx) => {
+  const payment = ctx.message.successful_payment;
+  const settlement = await settlePayment(ctx.services.core, {
+    provider: payment.currency === "XTR" ? "stars" : "telegram",
+    providerPaymentId: payment.telegram_payment_charge_id,
+    providerChargeId: payment.provider_payment_charge_id || null,
+    orderId: payment.invoice_payload,
+    amount: payment.total_amount,
+    currency: payment.currency,
+    eventType: payment.is_recurring ? "successful_payment:recurring" : "successful_payment",
+    raw: { ...payment, from: ctx.from?.id },
+  });
+  ctx.log.info({ outcome: settlement.outcome, orderId: payment.invoice_payload }, "payment received");
+  if (
+    settlement.outcome === "settled" ||
+    settlement.outcome === "mismatch" ||
+    settlement.outcome === "paid_twice"
+  ) {
+    await ctx.services.enqueue(
+      PAYMENT_NOTICES_JOB,
+      { orderId: settlement.order.id, outcome: settlement.outcome },
+      { singletonKey: `${settlement.outcome}:${payment.telegram_payment_charge_id}` },
+    );
+  }
+});

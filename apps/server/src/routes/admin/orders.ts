@@ -1,0 +1,99 @@
+import { errorResponse, listOrdersQuery, order, refundRequest, snakeKeys, uuidParam } from "@lumen/contracts";
+import {
+  type CoreContext,
+  getOrder,
+  listOrders,
+  type ProviderRefund,
+  refundOrder,
+  toActor,
+} from "@lumen/core";
+import type { OrderRow } from "@lumen/db";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { PAYMENT_NOTICES_JOB } from "../../bot/features/shop/shop.ts";
+import { principalOf, type RequireAuth } from "../../http/auth.ts";
+import type { EnqueueJob } from "../../jobs/job-runner.ts";
+
+export type OrderRouteDeps = {
+  core: CoreContext;
+  requireAuth: RequireAuth;
+  refundAtProvider: ProviderRefund;
+  enqueue: EnqueueJob;
+};
+
+const tags = ["orders"];
+const show = ({ details: _d, ...row }: OrderRow) => snakeKeys(row);
+
+export const orderRoutes =
+  (deps: OrderRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const operator = deps.requireAuth("operator");
+    app.get(
+      "/api/v1/orders",
+      {
+        schema: {
+          tags,
+          summary: "Orders, newest first",
+          querystring: listOrdersQuery,
+          response: { 200: z.object({ items: z.array(order), next_before: z.string().nullable() }) },
+        },
+        preHandler: operator,
+      },
+      async (request) => {
+        const { user_id, before, limit } = request.query;
+        const items = await listOrders(deps.core.db, { userId: user_id, before, limit });
+        const last = items.at(-1);
+        return {
+          items: items.map(show),
+          next_before: items.length === limit && last ? last.createdAt.toISOString() : null,
+        };
+      },
+    );
+    app.get(
+      "/api/v1/orders/:id",
+      {
+        schema: {
+          tags,
+          summary: "One order",
+          params: uuidParam,
+          response: { 200: order, 404: errorResponse },
+        },
+        preHandler: operator,
+      },
+      async (request) => show(await getOrder(deps.core.db, request.params.id)),
+    );
+    app.post(
+      "/api/v1/orders/:id/refund",
+      {
+        schema: {
+          tags,
+          summary: "Refund a paid order at its provider and take back what it granted (admin)",
+          params: uuidParam,
+          body: refundRequest,
+          response: {
+            200: order,
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+            502: errorResponse,
+          },
+        },
+        preHandler: deps.requireAuth("admin"),
+      },
+      async (request) => {
+        const actor = toActor(principalOf(request), request.ip);
+        const { order: refunded } = await refundOrder(
+          deps.core,
+          actor,
+          { orderId: request.params.id, force: request.body.force },
+          deps.refundAtProvider,
+        );
+        await deps.enqueue(
+          PAYMENT_NOTICES_JOB,
+          { orderId: refunded.id, outcome: "refunded" },
+          { singletonKey: `refunded:${refunded.id}` },
+        );
+        return show(refunded);
+      },
+    );
+  };

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { timestamp } from "./common.ts";
+
+const price = z.object({
+  currency: z.enum(["XTR", "RUB"]),
+  amount: z.number().int().positive().describe("kopecks for RUB, whole Stars for XTR"),
+});
+
+const details = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("credits"), credits: z.number().int() }),
+  z.object({
+    kind: z.literal("plan"),
+    plan_code: z.string(),
+    period_days: z.number().int(),
+    messages_per_period: z.number().int().nullable().optional(),
+    fair_use_cap: z.number().int().optional(),
+    channel_ids: z.array(z.number().int()).optional(),
+  }),
+  z.object({
+    kind: z.literal("course"),
+    course_code: z.string(),
+    tariff: z.enum(["BASIC", "FEEDBACK", "PREMIUM"]),
+  }),
+  z.object({
+    kind: z.literal("digital"),
+    text: z.string().nullable().optional(),
+    file_id: z.string().nullable().optional(),
+  }),
+]);
+
+export const product = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(["credits", "plan", "course", "digital"]),
+    title: z.string(),
+    description: z.string(),
+    image_url: z.string().nullable(),
+    active: z.boolean(),
+    sort_order: z.number().int(),
+    details,
+    prices: z.array(price),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "Product" });
+
+export const productRequest = z.object({
+  title: z.string(),
+  description: z.string().optional(),
+  image_url: z.string().nullable().optional(),
+  active: z.boolean().optional(),
+  sort_order: z.number().int().optional(),
+  details,
+  prices: z.array(price),
+});
+
+export const productPatchRequest = productRequest.partial();
+
+export const order = z
+  .object({
+    id: z.uuid(),
+    user_id: z.uuid(),
+    product_id: z.uuid(),
+    kind: z.string(),
+    title: z.string(),
+    currency: z.enum(["XTR", "RUB"]),
+    amount: z.number().int(),
+    provider: z.enum(["stars", "telegram", "yookassa", "mock"]),
+    status: z.enum(["pending", "paid", "cancelled", "expired", "refunded"]),
+    flagged: z.boolean(),
+    flag_reason: z.string().nullable(),
+    created_at: timestamp,
+    paid_at: timestamp.nullable(),
+    refunded_at: timestamp.nullable(),
+  })
+  .meta({ id: "Order" });
+
+export const refundRequest = z.object({
+  force: z
+    .boolean()
+    .default(false)
+    .describe("refund even if the buyer already spent some of the credits (the unspent part is taken back)"),
+});
+
+export const listOrdersQuery = z.object({
+  user_id: z.uuid().optional(),
+  before: timestamp.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,35 @@
+import { type Database, type OrderRow, subscriptions, type UserRow } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { getCreditBalance } from "../credits/read-credits.ts";
+import { getOrder } from "../orders/read-orders.ts";
+import { getUser } from "../users/get-user.ts";
+
+export type PurchaseView = {
+  order: OrderRow;
+  buyer: UserRow;
+  /** Current credit balance, for credit purchases. */
+  balance: number | null;
+  /** When the plan bought (or extended) ends, for plan purchases. */
+  planEndsAt: Date | null;
+};
+
+/** What a receipt and an operators' notice say about an order, read after it settled. */
+export async function describePurchase(db: Database, orderId: string): Promise<PurchaseView> {
+  const order = await getOrder(db, orderId);
+  const buyer = await getUser(db, order.userId);
+  const [kind, id] = (order.entitlementRef ?? "").split(":");
+  let planEndsAt: Date | null = null;
+  if (kind === "subscription" && id) {
+    const [plan] = await db
+      .select({ endsAt: subscriptions.endsAt })
+      .from(subscriptions)
+      .where(eq(subscriptions.id, id));
+    planEndsAt = plan?.endsAt ?? null;
+  }
+  return {
+    order,
+    buyer,
+    balance: order.kind === "credits" ? await getCreditBalance(db, buyer.id) : null,
+    planEndsAt,
+  };
+}
