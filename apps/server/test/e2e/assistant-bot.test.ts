@@ -94,8 +94,8 @@ describe("the AI assistant in the bot", () => {
     expect(buttonsOf(refusal)).toEqual([["💳 Top up"]]);
     after = tg.calls.length;
     await tg.pressButton(bot, kim, sentMessage(refusal), "menu:topup");
-    const alert = await tg.waitForCall("answerCallbackQuery", (p) => p.show_alert === true, { after });
-    expect(alert.params.text).toBe("Payments are not configured yet. Please try again later.");
+    const shop = await tg.waitForCall("editMessageText", (p) => p.chat_id === kim.id, { after });
+    expect(textOf(shop)).toBe("Nothing is on sale yet. Please come back later.");
 
     const found = await api("GET", `/api/v1/users?telegram_id=${kim.id}`);
     const userId = found.body.items[0].id;

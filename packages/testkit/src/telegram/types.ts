@@ -83,6 +83,8 @@ export type AddBotToChatOptions = {
 export type PayInvoiceOptions = {
   /** Deliver the same successful_payment this many extra times (duplicate deliveries). */
   repeatSuccessfulPayment?: number;
+  /** Ask pre-checkout for another amount than the invoice's (a tampered or stale invoice). */
+  totalAmount?: number;
 };
 
 export type PayInvoiceResult = {

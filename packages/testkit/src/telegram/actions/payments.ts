@@ -32,7 +32,10 @@ export async function payInvoice(
   options: PayInvoiceOptions = {},
 ): Promise<PayInvoiceResult> {
   const invoice = findInvoice(world, bot, ref);
-  const answer = await askPreCheckout(world, bot, user, invoice);
+  const answer = await askPreCheckout(world, bot, user, {
+    ...invoice,
+    totalAmount: options.totalAmount ?? invoice.totalAmount,
+  });
   if (!answer.ok) return { ok: false, errorMessage: answer.errorMessage ?? "" };
 
   const payment: SuccessfulPayment = {

@@ -1,0 +1,170 @@
+import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "../support/bot-journey.ts";
+import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+
+let tg: TelegramEmulator;
+let bot: BotHandle;
+let home: Awaited<ReturnType<typeof createLumenHome>>;
+let lumen: LumenProcess;
+let adminKey: string;
+let adminChatId: number;
+
+beforeAll(async () => {
+  tg = await createTelegramEmulator();
+  bot = tg.createBot({ username: "shop_stars_bot", firstName: "Shop" });
+  const channel = tg.createChat({ type: "channel", title: "Sales" });
+  adminChatId = channel.id;
+  await tg.addBotToChat(bot, channel, { status: "administrator", rights: { can_post_messages: true } });
+  home = await createLumenHome();
+  adminKey = (
+    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "admin"])
+  ).stdout.trim();
+  lumen = await startLumen({
+    ...home.env,
+    BOT_TOKEN: bot.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    ADMIN_CHAT_ID: String(adminChatId),
+    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+  });
+  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+});
+afterAll(async () => {
+  await lumen?.stop();
+  await tg?.close();
+  await home?.cleanup();
+});
+
+const api = (method: string, path: string, body?: unknown) =>
+  fetch(`${lumen.url}${path}`, {
+    method,
+    headers: { "x-auth-key": adminKey, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+async function addProduct(title: string, credits: number, stars: number) {
+  const res = await api("POST", "/api/v1/products", {
+    title,
+    details: { kind: "credits", credits },
+    prices: [{ currency: "XTR", amount: stars }],
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+/** Opens /buy, presses the product's Stars button and returns the invoice the bot sent. */
+async function requestInvoice(user: { id: number }, label: string) {
+  const catalog = await say(tg, bot, user, "/buy");
+  const after = tg.calls.length;
+  await tg.pressButton(bot, user, sentMessage(catalog), callbackDataOf(catalog, label));
+  return tg.waitForCall("sendInvoice", (p) => p.chat_id === user.id, { after });
+}
+
+async function balanceOf(telegramId: number) {
+  const { body } = await api("GET", `/api/v1/users?telegram_id=${telegramId}`);
+  const id = body.items[0].id as string;
+  return { id, balance: (await api("GET", `/api/v1/users/${id}/credits`)).body.balance as number };
+}
+
+describe("buying with Telegram Stars", () => {
+  it("invoice, pre-checkout, payment: credits once, a receipt, and a notice to the operators", async () => {
+    await addProduct("100 credits", 100, 50);
+    const ann = tg.createUser({ firstName: "Ann", username: "ann", languageCode: "en" });
+    await say(tg, bot, ann, "/start");
+    const catalog = await say(tg, bot, ann, "/buy");
+    expect(textOf(catalog)).toBe("💳 Choose what to buy:");
+    expect(buttonsOf(catalog)).toContainEqual(["100 credits — 50 ⭐"]);
+
+    const invoice = await requestInvoice(ann, "100 credits — 50 ⭐");
+    expect(invoice.params).toMatchObject({
+      currency: "XTR",
+      prices: [{ label: "100 credits", amount: 50 }],
+      title: "100 credits",
+    });
+    const paid = await tg.payInvoice(bot, ann, sentMessage(invoice), { repeatSuccessfulPayment: 4 });
+    expect(paid.ok).toBe(true);
+
+    const receipt = await tg.waitForCall(
+      "sendMessage",
+      (p) => p.chat_id === ann.id && String(p.text).startsWith("✅"),
+      { timeoutMs: 15_000 },
+    );
+    expect(textOf(receipt)).toBe("✅ Payment received: +100 credits. Balance: 100.");
+    const notice = await tg.waitForCall("sendMessage", (p) => p.chat_id === adminChatId, {
+      timeoutMs: 15_000,
+    });
+    expect(textOf(notice)).toMatch(/^💰 Sale: «100 credits» — 50 XTR via stars\. Buyer: @ann/);
+
+    await tg.waitUntilHandled(bot);
+    expect((await balanceOf(ann.id)).balance).toBe(100);
+    const orders = await api("GET", `/api/v1/orders?user_id=${(await balanceOf(ann.id)).id}`);
+    expect(orders.body.items).toMatchObject([
+      { status: "paid", amount: 50, currency: "XTR", provider: "stars" },
+    ]);
+    const receipts = tg.calls.filter(
+      (c) =>
+        c.method === "sendMessage" && c.params.chat_id === ann.id && String(c.params.text).startsWith("✅"),
+    );
+    expect(receipts).toHaveLength(1);
+  });
+
+  it("declines pre-checkout for a product taken off sale, or a wrong amount", async () => {
+    const product = await addProduct("Old pack", 10, 5);
+    const bo = tg.createUser({ firstName: "Bo", languageCode: "en" });
+    await say(tg, bot, bo, "/start");
+    const wrong = await requestInvoice(bo, "Old pack — 5 ⭐");
+    const tampered = await tg.payInvoice(bot, bo, sentMessage(wrong), { totalAmount: 1 });
+    expect(tampered).toMatchObject({
+      ok: false,
+      errorMessage: "The price has changed. Please start the purchase again.",
+    });
+
+    const invoice = await requestInvoice(bo, "Old pack — 5 ⭐");
+    expect((await api("DELETE", `/api/v1/products/${product.id}`)).body.active).toBe(false);
+    const declined = await tg.payInvoice(bot, bo, sentMessage(invoice));
+    expect(declined).toMatchObject({ ok: false, errorMessage: "This product is not on sale any more." });
+    expect((await balanceOf(bo.id)).balance).toBe(0);
+  });
+
+  it("refunds: refundStarPayment is called and the credits are taken back", async () => {
+    await addProduct("Refundable pack", 20, 10);
+    const cy = tg.createUser({ firstName: "Cy", languageCode: "ru" });
+    await say(tg, bot, cy, "/start");
+    const invoice = await requestInvoice(cy, "Refundable pack — 10 ⭐");
+    const paid = await tg.payInvoice(bot, cy, sentMessage(invoice));
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === cy.id && String(p.text).startsWith("✅"), {
+      timeoutMs: 15_000,
+    });
+    const { id: userId, balance } = await balanceOf(cy.id);
+    expect(balance).toBe(20);
+    const [order] = (await api("GET", `/api/v1/orders?user_id=${userId}`)).body.items;
+
+    const refunded = await api("POST", `/api/v1/orders/${order.id}/refund`, {});
+    expect(refunded.body).toMatchObject({ status: "refunded" });
+    const call = await tg.waitForCall("refundStarPayment");
+    expect(call.params).toMatchObject({
+      user_id: cy.id,
+      telegram_payment_charge_id: paid.payment?.telegram_payment_charge_id,
+    });
+    expect(
+      tg.payments.find(
+        (p) => p.payment.telegram_payment_charge_id === paid.payment?.telegram_payment_charge_id,
+      )?.refunded,
+    ).toBe(true);
+    expect((await balanceOf(cy.id)).balance).toBe(0);
+    const told = await tg.waitForCall(
+      "sendMessage",
+      (p) => p.chat_id === cy.id && String(p.text).startsWith("↩️"),
+      { timeoutMs: 15_000 },
+    );
+    expect(textOf(told)).toBe("↩️ Оплата за «Refundable pack» возвращена.");
+    const again = await api("POST", `/api/v1/orders/${order.id}/refund`, {});
+    expect([again.status, again.body.error.code]).toEqual([409, "CONFLICT"]);
+  });
+
+  it("lists the buyer's orders and answers /paysupport", async () => {
+    const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
+    expect(textOf(await say(tg, bot, dee, "/orders"))).toBe("You have no orders yet.");
+    expect(textOf(await say(tg, bot, dee, "/paysupport"))).toContain("For help with a payment");
+  });
+});
