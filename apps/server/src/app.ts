@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import type { AssistantDeps, CoreContext, ProviderRefund } from "@lumen/core";
+import type { AssistantDeps, CoreContext, ProviderRefund, YooKassaSettings } from "@lumen/core";
 import type { DatabaseHandle } from "@lumen/db";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -12,6 +12,7 @@ import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
+import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
 import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
@@ -22,6 +23,7 @@ import { productRoutes } from "./routes/admin/products.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
+import { yookassaWebhookRoutes } from "./routes/hooks/yookassa.ts";
 
 export type AppDeps = {
   core: CoreContext;
@@ -30,6 +32,9 @@ export type AppDeps = {
   bots: BotRuntime;
   enqueue: EnqueueJob;
   refundAtProvider: ProviderRefund;
+  yookassa: YooKassaSettings | undefined;
+  /** YOOKASSA_ALLOWED_IPS: where YooKassa notifications may come from. */
+  yookassaAllowedIps: string;
   metrics: Metrics;
   logger: Logger;
   sessionKey: Uint8Array;
@@ -85,8 +90,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       requireAuth,
       refundAtProvider: deps.refundAtProvider,
       enqueue: deps.enqueue,
+      yookassa: deps.yookassa,
     }),
   );
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
+  if (deps.yookassa) {
+    const isAllowedIp = createIpAllowlist(deps.yookassaAllowedIps);
+    await app.register(
+      yookassaWebhookRoutes({ core: deps.core, yookassa: deps.yookassa, enqueue: deps.enqueue, isAllowedIp }),
+    );
+  }
   return app;
 }

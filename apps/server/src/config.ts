@@ -50,8 +50,29 @@ export const configSchema = z
     ADMIN_CHAT_ID: optional(z.coerce.number().int()),
     TELEGRAM_PROVIDER_TOKEN: optional(z.string().min(1)),
     PAYMENTS_MOCK: z.stringbool().default(false),
+    YOOKASSA_SHOP_ID: optional(z.string().min(1)),
+    YOOKASSA_SECRET_KEY: optional(z.string().min(1)),
+    YOOKASSA_API_URL: url.default("https://api.yookassa.ru/v3"),
+    YOOKASSA_RETURN_URL: optional(url),
+    YOOKASSA_RECEIPTS: z.stringbool().default(false),
+    YOOKASSA_VAT_CODE: z.coerce.number().int().min(1).max(6).default(1),
+    YOOKASSA_RECEIPT_EMAIL: optional(z.email()),
+    /** Comma-separated addresses and CIDR ranges allowed to call the webhook; "*" allows any (tests only). */
+    YOOKASSA_ALLOWED_IPS: z
+      .string()
+      .default(
+        "185.71.76.0/27,185.71.77.0/27,77.75.153.0/25,77.75.156.11,77.75.156.35,77.75.154.128/25,2a02:5180::/32",
+      ),
+    YOOKASSA_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .superRefine((env, ctx) => {
+    if (!env.YOOKASSA_SHOP_ID !== !env.YOOKASSA_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["YOOKASSA_SECRET_KEY"],
+        message: "YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY go together",
+      });
+    }
     if (env.NODE_ENV === "production" && env.PAYMENTS_MOCK) {
       ctx.addIssue({ code: "custom", path: ["PAYMENTS_MOCK"], message: "must not be enabled in production" });
     }

@@ -12,6 +12,8 @@ import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
+import { yookassaReconcileJob, yookassaSyncJob } from "./payments/yookassa-jobs.ts";
+import { createYooKassaSettings } from "./payments/yookassa-settings.ts";
 import { version } from "./version.ts";
 
 export type Role = "all" | "api" | "worker";
@@ -24,6 +26,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
+  const yookassa = createYooKassaSettings(config);
   const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
   // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
   let jobs: JobRunner | undefined;
@@ -40,6 +43,17 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       releaseStaleQuestionsJob(core, assistant.config),
       paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
       mockPaymentJob({ core, enqueue }),
+      ...(yookassa
+        ? [
+            yookassaSyncJob({ core, yookassa, enqueue }),
+            yookassaReconcileJob({
+              core,
+              yookassa,
+              enqueue,
+              afterMinutes: config.YOOKASSA_RECONCILE_AFTER_MINUTES,
+            }),
+          ]
+        : []),
     ],
     work: role !== "api",
   });
@@ -47,7 +61,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     core,
     assistant,
     enqueue,
-    shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, mock: config.PAYMENTS_MOCK },
+    shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, yookassa, mock: config.PAYMENTS_MOCK },
     secretBox: runtime.secretBox,
     metrics,
     logger,
@@ -67,7 +81,9 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           core,
           assistant,
           enqueue,
-          refundAtProvider: createProviderRefund({ core, botApis }),
+          refundAtProvider: createProviderRefund({ core, botApis, yookassa }),
+          yookassa,
+          yookassaAllowedIps: config.YOOKASSA_ALLOWED_IPS,
           database: runtime.database,
           bots,
           metrics,

@@ -87,3 +87,15 @@ export const listOrdersQuery = z.object({
   before: timestamp.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const createOrderRequest = z.object({
+  user_id: z.uuid(),
+  product_id: z.uuid(),
+  currency: z.enum(["XTR", "RUB"]),
+  provider: z
+    .enum(["yookassa", "stars"])
+    .describe("stars orders are paid by an invoice in the bot; yookassa returns a payment page"),
+  email: z.email().optional().describe("the buyer's email for the 54-FZ receipt, when receipts are on"),
+});
+
+export const createOrderResponse = z.object({ order, confirmation_url: z.string().nullable() });

@@ -1,4 +1,4 @@
-import type { AssistantDeps, CoreContext } from "@lumen/core";
+import type { AssistantDeps, CoreContext, YooKassaSettings } from "@lumen/core";
 import type { UserRow } from "@lumen/db";
 import type { Locale, Translate } from "@lumen/locales";
 import type { Context } from "grammy";
@@ -22,6 +22,8 @@ export type BotServices = {
 export type ShopSettings = {
   /** Telegram Payments provider token (e.g. YooKassa through Telegram) for RUB invoices. */
   telegramProviderToken: string | undefined;
+  /** YooKassa direct: RUB payments by a payment page link. Preferred over the provider token. */
+  yookassa: YooKassaSettings | undefined;
   /** PAYMENTS_MOCK: a test button that completes a purchase without money. */
   mock: boolean;
 };

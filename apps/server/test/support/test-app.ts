@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { type AssistantDeps, type Clock, createSecretBox, deriveKey, systemClock } from "@lumen/core";
+import {
+  type AssistantDeps,
+  type Clock,
+  createSecretBox,
+  deriveKey,
+  systemClock,
+  type YooKassaSettings,
+} from "@lumen/core";
 import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
@@ -28,7 +35,15 @@ export type TestApp = {
 
 /** The real HTTP app over a database of its own; requests go through app.inject. */
 export async function createTestApp(
-  options: { apiRoot?: string; clock?: Clock; loginLimitPerMinute?: number; assistant?: AssistantDeps } = {},
+  options: {
+    apiRoot?: string;
+    clock?: Clock;
+    loginLimitPerMinute?: number;
+    assistant?: AssistantDeps;
+    yookassa?: YooKassaSettings;
+    yookassaAllowedIps?: string;
+    trustProxy?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const master = randomBytes(32);
@@ -40,7 +55,7 @@ export async function createTestApp(
     core,
     assistant,
     enqueue: async () => {},
-    shop: { telegramProviderToken: undefined, mock: false },
+    shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
     secretBox: createSecretBox(master),
     metrics,
     logger,
@@ -51,6 +66,8 @@ export async function createTestApp(
   const app = await buildApp({
     core,
     assistant,
+    yookassa: options.yookassa,
+    yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
     enqueue: async () => {},
     refundAtProvider: async () => {},
     database,
@@ -60,7 +77,7 @@ export async function createTestApp(
     sessionKey: deriveKey(master, "session-jwt"),
     version: "test",
     secureCookies: false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
   });
   await app.ready();

@@ -48,3 +48,16 @@ export async function expireOrders(db: Database, now: Date): Promise<{ expired: 
     .returning({ id: orders.id });
   return { expired: rows.length };
 }
+
+/** The provider says the payment will not happen; an order already paid stays paid. */
+export async function cancelOrder(
+  db: Database,
+  input: { orderId: string; now: Date },
+): Promise<OrderRow | null> {
+  const [row] = await db
+    .update(orders)
+    .set({ status: "cancelled", updatedAt: input.now })
+    .where(and(eq(orders.id, input.orderId), inArray(orders.status, ["pending", "expired"])))
+    .returning();
+  return row ?? null;
+}

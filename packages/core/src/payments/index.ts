@@ -2,3 +2,4 @@ export * from "./describe-purchase.ts";
 export * from "./entitlements.ts";
 export * from "./refund-order.ts";
 export * from "./settle-payment.ts";
+export * from "./yookassa/index.ts";

@@ -1,11 +1,24 @@
-import { errorResponse, listOrdersQuery, order, refundRequest, snakeKeys, uuidParam } from "@lumen/contracts";
+import {
+  createOrderRequest,
+  createOrderResponse,
+  errorResponse,
+  listOrdersQuery,
+  order,
+  refundRequest,
+  snakeKeys,
+  uuidParam,
+} from "@lumen/contracts";
 import {
   type CoreContext,
+  createOrder,
   getOrder,
+  LumenError,
   listOrders,
   type ProviderRefund,
   refundOrder,
+  startYooKassaCheckout,
   toActor,
+  type YooKassaSettings,
 } from "@lumen/core";
 import type { OrderRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -19,6 +32,7 @@ export type OrderRouteDeps = {
   requireAuth: RequireAuth;
   refundAtProvider: ProviderRefund;
   enqueue: EnqueueJob;
+  yookassa: YooKassaSettings | undefined;
 };
 
 const tags = ["orders"];
@@ -47,6 +61,46 @@ export const orderRoutes =
           items: items.map(show),
           next_before: items.length === limit && last ? last.createdAt.toISOString() : null,
         };
+      },
+    );
+    app.post(
+      "/api/v1/orders",
+      {
+        schema: {
+          tags,
+          summary:
+            "Start a purchase for a user: the order at the catalog price and, for YooKassa, the payment page",
+          body: createOrderRequest,
+          response: {
+            201: createOrderResponse,
+            400: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+            502: errorResponse,
+          },
+        },
+        preHandler: operator,
+      },
+      async (request, reply) => {
+        const { user_id, product_id, currency, provider, email } = request.body;
+        if (provider === "yookassa" && !deps.yookassa)
+          throw new LumenError("CONFLICT", "YooKassa is not configured", { field: "provider" });
+        const created = await createOrder(deps.core, {
+          userId: user_id,
+          productId: product_id,
+          currency,
+          provider,
+        });
+        const checkout =
+          provider === "yookassa" && deps.yookassa
+            ? await startYooKassaCheckout(deps.core, deps.yookassa, {
+                orderId: created.id,
+                email: email ?? null,
+              })
+            : undefined;
+        return reply
+          .status(201)
+          .send({ order: show(created), confirmation_url: checkout?.confirmationUrl ?? null });
       },
     );
     app.get(

@@ -48,4 +48,31 @@ export const paymentEvents = pgTable(
   (t) => [index("payment_events_payment_idx").on(t.provider, t.providerPaymentId)],
 );
 
+/**
+ * A payment started at a provider that redirects the buyer (YooKassa): what to ask the provider
+ * about until it is settled or cancelled, so a lost webhook is found by reconciliation.
+ */
+export const paymentCheckouts = pgTable(
+  "payment_checkouts",
+  {
+    id: idColumn(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
+    provider: text("provider", { enum: paymentProviders }).notNull(),
+    providerPaymentId: text("provider_payment_id").notNull(),
+    confirmationUrl: text("confirmation_url"),
+    status: text("status", { enum: ["pending", "succeeded", "canceled"] })
+      .notNull()
+      .default("pending"),
+    checkedAt: at("checked_at"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("payment_checkouts_provider_id_idx").on(t.provider, t.providerPaymentId),
+    index("payment_checkouts_order_idx").on(t.orderId),
+  ],
+);
+
 export type PaymentRow = typeof payments.$inferSelect;
+export type PaymentCheckoutRow = typeof paymentCheckouts.$inferSelect;

@@ -16,7 +16,7 @@ function productButtons(ctx: BotContext, product: Product): Array<[string, strin
       ctx.t("shop-price-stars", { title: product.title, amount: stars }),
       buyData(product.id, "XTR"),
     ]);
-  if (rub !== undefined && ctx.services.shop.telegramProviderToken) {
+  if (rub !== undefined && (ctx.services.shop.yookassa || ctx.services.shop.telegramProviderToken)) {
     buttons.push([
       ctx.t("shop-price-rub", { title: product.title, amount: rubles(rub) }),
       buyData(product.id, "RUB"),

@@ -5,8 +5,9 @@ import {
   isLumenError,
   listOrders,
   settlePayment,
+  startYooKassaCheckout,
 } from "@lumen/core";
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { type BuyMethod, buyDataPattern } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
 import { renderCatalog } from "./catalog-screen.ts";
@@ -45,9 +46,10 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
   const chatId = ctx.chat?.id;
   if (!ctx.user || chatId === undefined) return ctx.answerCallbackQuery();
   const buyMethod = method as BuyMethod;
-  const provider = buyMethod === "XTR" ? "stars" : buyMethod === "RUB" ? "telegram" : "mock";
-  const providerToken = ctx.services.shop.telegramProviderToken;
-  if ((provider === "telegram" && !providerToken) || (provider === "mock" && !ctx.services.shop.mock)) {
+  const { yookassa, telegramProviderToken: providerToken, mock } = ctx.services.shop;
+  const provider =
+    buyMethod === "XTR" ? "stars" : buyMethod === "MOCK" ? "mock" : yookassa ? "yookassa" : "telegram";
+  if ((provider === "telegram" && !providerToken) || (provider === "mock" && !mock)) {
     return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
   }
   try {
@@ -64,6 +66,14 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
       botId: ctx.lumenBot.id,
     });
     await ctx.answerCallbackQuery();
+    if (provider === "yookassa" && yookassa) {
+      const checkout = await startYooKassaCheckout(ctx.services.core, yookassa, { orderId: order.id });
+      const label = ctx.t("shop-pay-link", { amount: (order.amount / 100).toFixed(2) });
+      await ctx.reply(ctx.t("shop-pay-link-text", { title: order.title }), {
+        reply_markup: new InlineKeyboard().url(label, checkout.confirmationUrl),
+      });
+      return;
+    }
     if (provider === "mock") {
       await ctx.services.enqueue(
         MOCK_PAYMENT_JOB,
