@@ -11,8 +11,10 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "../../src/app.ts";
+import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
   trialMessages: 3,
@@ -49,6 +51,7 @@ export async function createTestApp(
   const master = randomBytes(32);
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
+  const secretBox = createSecretBox(master);
   const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
@@ -56,7 +59,7 @@ export async function createTestApp(
     assistant,
     enqueue: async () => {},
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
-    secretBox: createSecretBox(master),
+    secretBox,
     metrics,
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
@@ -69,7 +72,11 @@ export async function createTestApp(
     yookassa: options.yookassa,
     yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
     enqueue: async () => {},
-    refundAtProvider: async () => {},
+    refundAtProvider: createProviderRefund({
+      core,
+      botApis: createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" }),
+      yookassa: options.yookassa,
+    }),
     database,
     bots,
     metrics,
