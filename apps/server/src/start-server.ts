@@ -5,6 +5,7 @@ import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
+import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
@@ -43,6 +44,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       releaseStaleQuestionsJob(core, assistant.config),
       paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
       mockPaymentJob({ core, enqueue }),
+      expireOrdersJob(core),
       ...(yookassa
         ? [
             yookassaSyncJob({ core, yookassa, enqueue }),

@@ -4,6 +4,7 @@ import {
   createProduct,
   createYooKassaClient,
   findLedgerMismatches,
+  findOrderMismatches,
   reconcileYooKassaPayments,
   upsertTelegramUser,
   type YooKassaSettings,
@@ -38,6 +39,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   expect(await findLedgerMismatches(t.database.db)).toEqual([]);
+  expect(await findOrderMismatches(t.database.db)).toEqual([]);
 });
 afterAll(async () => {
   await t.close();

@@ -20,6 +20,13 @@ describe("the server program", () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
+  it("fills a demo catalog once", async () => {
+    const first = await runLumenCli(home.env, ["demo"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Added to the catalog: 100 AI credits, 500 AI credits, Unlimited month");
+    expect((await runLumenCli(home.env, ["demo"])).stdout).toContain("already there");
+  });
+
   it("creates an operator from the CLI who can then log in over HTTP and mint an API key", async () => {
     const created = await runLumenCli(
       home.env,

@@ -26,6 +26,8 @@ beforeAll(async () => {
     TELEGRAM_API_ROOT: tg.apiRoot,
     ADMIN_CHAT_ID: String(adminChatId),
     TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+    TELEGRAM_PROVIDER_TOKEN: "381764678:TEST:provider",
+    PAYMENTS_MOCK: "true",
   });
   await tg.waitForPolling(bot, { timeoutMs: 10_000 });
 });
@@ -162,9 +164,66 @@ describe("buying with Telegram Stars", () => {
     expect([again.status, again.body.error.code]).toEqual([409, "CONFLICT"]);
   });
 
+  it("sells in rubles through a Telegram Payments provider token", async () => {
+    const res = await api("POST", "/api/v1/products", {
+      title: "Ruble pack",
+      details: { kind: "credits", credits: 30 },
+      prices: [{ currency: "RUB", amount: 29_900 }],
+    });
+    expect(res.status).toBe(201);
+    const eve = tg.createUser({ firstName: "Eve", languageCode: "en" });
+    await say(tg, bot, eve, "/start");
+    const invoice = await requestInvoice(eve, "Ruble pack — 299 ₽");
+    expect(invoice.params).toMatchObject({
+      currency: "RUB",
+      provider_token: "381764678:TEST:provider",
+      prices: [{ amount: 29_900 }],
+    });
+    expect((await tg.payInvoice(bot, eve, sentMessage(invoice))).ok).toBe(true);
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === eve.id && String(p.text).startsWith("✅"), {
+      timeoutMs: 15_000,
+    });
+    const { id } = await balanceOf(eve.id);
+    expect((await api("GET", `/api/v1/orders?user_id=${id}`)).body.items[0]).toMatchObject({
+      provider: "telegram",
+      status: "paid",
+      currency: "RUB",
+    });
+    expect((await balanceOf(eve.id)).balance).toBe(30);
+  });
+
+  it("completes a test purchase without money when PAYMENTS_MOCK is on", async () => {
+    await addProduct("Mock pack", 7, 3);
+    const fin = tg.createUser({ firstName: "Fin", languageCode: "en" });
+    await say(tg, bot, fin, "/start");
+    const catalog = await say(tg, bot, fin, "/buy");
+    const after = tg.calls.length;
+    await tg.pressButton(
+      bot,
+      fin,
+      sentMessage(catalog),
+      callbackDataOf(catalog, "🧪 Mock pack — test payment"),
+    );
+    const started = await tg.waitForCall("sendMessage", (p) => p.chat_id === fin.id, { after });
+    expect(textOf(started)).toContain("Test payment started");
+    const receipt = await tg.waitForCall(
+      "sendMessage",
+      (p) => p.chat_id === fin.id && String(p.text).startsWith("✅"),
+      {
+        after,
+        timeoutMs: 20_000,
+      },
+    );
+    expect(textOf(receipt)).toBe("✅ Payment received: +7 credits. Balance: 7.");
+  });
+
   it("lists the buyer's orders and answers /paysupport", async () => {
     const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
     expect(textOf(await say(tg, bot, dee, "/orders"))).toBe("You have no orders yet.");
     expect(textOf(await say(tg, bot, dee, "/paysupport"))).toContain("For help with a payment");
+    const fin = (await api("GET", "/api/v1/orders?limit=200")).body.items.find(
+      (o: { title: string }) => o.title === "Mock pack",
+    );
+    expect(fin).toMatchObject({ provider: "mock", status: "paid" });
   });
 });

@@ -1,5 +1,6 @@
 export * from "./describe-purchase.ts";
 export * from "./entitlements.ts";
+export * from "./find-order-mismatches.ts";
 export * from "./refund-order.ts";
 export * from "./settle-payment.ts";
 export * from "./yookassa/index.ts";
