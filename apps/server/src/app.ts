@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "@lumen/db";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
 import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
@@ -32,6 +33,7 @@ export type AppDeps = {
   bots: BotRuntime;
   enqueue: EnqueueJob;
   refundAtProvider: ProviderRefund;
+  botApis: BotApis;
   yookassa: YooKassaSettings | undefined;
   /** YOOKASSA_ALLOWED_IPS: where YooKassa notifications may come from. */
   yookassaAllowedIps: string;
@@ -91,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       refundAtProvider: deps.refundAtProvider,
       enqueue: deps.enqueue,
       yookassa: deps.yookassa,
+      botApis: deps.botApis,
     }),
   );
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));

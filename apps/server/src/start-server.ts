@@ -84,6 +84,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           assistant,
           enqueue,
           refundAtProvider: createProviderRefund({ core, botApis, yookassa }),
+          botApis,
           yookassa,
           yookassaAllowedIps: config.YOOKASSA_ALLOWED_IPS,
           database: runtime.database,

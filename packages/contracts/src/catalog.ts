@@ -94,8 +94,13 @@ export const createOrderRequest = z.object({
   currency: z.enum(["XTR", "RUB"]),
   provider: z
     .enum(["yookassa", "stars"])
-    .describe("stars orders are paid by an invoice in the bot; yookassa returns a payment page"),
+    .describe("stars returns an invoice link (for Telegram.WebApp.openInvoice); yookassa a payment page"),
+  bot_id: z.uuid().optional().describe("the bot that issues a Stars invoice; default: the first enabled bot"),
   email: z.email().optional().describe("the buyer's email for the 54-FZ receipt, when receipts are on"),
 });
 
-export const createOrderResponse = z.object({ order, confirmation_url: z.string().nullable() });
+export const createOrderResponse = z.object({
+  order,
+  invoice_link: z.string().nullable(),
+  confirmation_url: z.string().nullable(),
+});

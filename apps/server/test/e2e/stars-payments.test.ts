@@ -164,6 +164,26 @@ describe("buying with Telegram Stars", () => {
     expect([again.status, again.body.error.code]).toEqual([409, "CONFLICT"]);
   });
 
+  it("issues a Stars invoice link for the Mini App through the API, paid like an invoice", async () => {
+    const product = await addProduct("Link pack", 15, 8);
+    const gil = tg.createUser({ firstName: "Gil", languageCode: "en" });
+    await say(tg, bot, gil, "/start");
+    const { id: userId } = await balanceOf(gil.id);
+    const started = await api("POST", "/api/v1/orders", {
+      user_id: userId,
+      product_id: product.id,
+      currency: "XTR",
+      provider: "stars",
+    });
+    expect(started.status).toBe(201);
+    expect(started.body.invoice_link).toMatch(/^https:\/\/t\.me\/\$/);
+    expect((await tg.payInvoice(bot, gil, started.body.invoice_link)).ok).toBe(true);
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === gil.id && String(p.text).startsWith("✅"), {
+      timeoutMs: 15_000,
+    });
+    expect((await balanceOf(gil.id)).balance).toBe(15);
+  });
+
   it("sells in rubles through a Telegram Payments provider token", async () => {
     const res = await api("POST", "/api/v1/products", {
       title: "Ruble pack",

@@ -52,6 +52,7 @@ export async function createTestApp(
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
   const secretBox = createSecretBox(master);
+  const botApis = createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" });
   const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
@@ -72,11 +73,8 @@ export async function createTestApp(
     yookassa: options.yookassa,
     yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
     enqueue: async () => {},
-    refundAtProvider: createProviderRefund({
-      core,
-      botApis: createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" }),
-      yookassa: options.yookassa,
-    }),
+    refundAtProvider: createProviderRefund({ core, botApis, yookassa: options.yookassa }),
+    botApis,
     database,
     bots,
     metrics,

@@ -10,22 +10,21 @@ import {
 } from "@lumen/contracts";
 import {
   type CoreContext,
-  createOrder,
   getOrder,
-  LumenError,
   listOrders,
   type ProviderRefund,
   refundOrder,
-  startYooKassaCheckout,
   toActor,
   type YooKassaSettings,
 } from "@lumen/core";
 import type { OrderRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { BotApis } from "../../bot/bot-apis.ts";
 import { PAYMENT_NOTICES_JOB } from "../../bot/features/shop/shop.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import type { EnqueueJob } from "../../jobs/job-runner.ts";
+import { startPurchase } from "../../payments/start-purchase.ts";
 
 export type OrderRouteDeps = {
   core: CoreContext;
@@ -33,6 +32,7 @@ export type OrderRouteDeps = {
   refundAtProvider: ProviderRefund;
   enqueue: EnqueueJob;
   yookassa: YooKassaSettings | undefined;
+  botApis: BotApis;
 };
 
 const tags = ["orders"];
@@ -82,25 +82,20 @@ export const orderRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const { user_id, product_id, currency, provider, email } = request.body;
-        if (provider === "yookassa" && !deps.yookassa)
-          throw new LumenError("CONFLICT", "YooKassa is not configured", { field: "provider" });
-        const created = await createOrder(deps.core, {
+        const { user_id, product_id, currency, provider, email, bot_id } = request.body;
+        const started = await startPurchase(deps, {
           userId: user_id,
           productId: product_id,
           currency,
           provider,
+          email,
+          botId: bot_id,
         });
-        const checkout =
-          provider === "yookassa" && deps.yookassa
-            ? await startYooKassaCheckout(deps.core, deps.yookassa, {
-                orderId: created.id,
-                email: email ?? null,
-              })
-            : undefined;
-        return reply
-          .status(201)
-          .send({ order: show(created), confirmation_url: checkout?.confirmationUrl ?? null });
+        return reply.status(201).send({
+          order: show(started.order),
+          invoice_link: started.invoiceLink,
+          confirmation_url: started.confirmationUrl,
+        });
       },
     );
     app.get(
