@@ -19,6 +19,7 @@ import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
 import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
+import { channelRoutes } from "./routes/admin/channels.ts";
 import { orderRoutes } from "./routes/admin/orders.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { userRoutes } from "./routes/admin/users.ts";
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(assistantRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(productRoutes({ core: deps.core, requireAuth }));
+  await app.register(channelRoutes({ core: deps.core, requireAuth }));
   await app.register(
     orderRoutes({
       core: deps.core,

@@ -2,6 +2,7 @@ export * from "./assistant.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
+export * from "./channels.ts";
 export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";

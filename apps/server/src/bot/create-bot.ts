@@ -4,6 +4,7 @@ import type { BotFeature } from "@lumen/db";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotIdentity, BotServices } from "./context.ts";
+import { trackChatsFeature } from "./features/access/track-chats.ts";
 import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
@@ -43,6 +44,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(errorBoundary);
   bot.use(identifyUser);
 
+  bot.use(trackChatsFeature);
   bot.use(startFeature);
   bot.use(languageFeature);
   bot.use(menuFeature);

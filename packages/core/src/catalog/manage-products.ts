@@ -1,5 +1,5 @@
-import { type Database, productPrices, products } from "@lumen/db";
-import { eq } from "drizzle-orm";
+import { channels, type Database, productPrices, products } from "@lumen/db";
+import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireRole } from "../auth/roles.ts";
@@ -18,9 +18,23 @@ async function replacePrices(
   await db.insert(productPrices).values(prices.map((p) => ({ productId, ...p })));
 }
 
-function checkDigital(details: z.output<typeof productInput>["details"]) {
+/** A digital product needs something to deliver; a plan's chats must be ones a bot was added to. */
+async function checkDetails(db: Database, details: z.output<typeof productInput>["details"]) {
   if (details.kind === "digital" && !details.text && !details.fileId) {
     throw validationFailed("details.text", "a digital product needs a text or a file_id to deliver");
+  }
+  if (details.kind === "plan" && details.channelIds.length) {
+    const known = await db
+      .select({ chatId: channels.chatId })
+      .from(channels)
+      .where(inArray(channels.chatId, details.channelIds));
+    const missing = details.channelIds.filter((id) => !known.some((k) => k.chatId === id));
+    if (missing.length) {
+      throw validationFailed(
+        "details.channel_ids",
+        `No bot was added to chat ${missing.join(", ")}; add the bot as an administrator first`,
+      );
+    }
   }
 }
 
@@ -28,8 +42,8 @@ function checkDigital(details: z.output<typeof productInput>["details"]) {
 export async function createProduct(ctx: CoreContext, actor: Actor, input: ProductInput): Promise<Product> {
   requireRole(actor, "admin");
   const { prices, ...fields } = parseInput(productInput, input);
-  checkDigital(fields.details);
   return ctx.db.transaction(async (tx) => {
+    await checkDetails(tx, fields.details);
     const [row] = await tx
       .insert(products)
       .values({ ...fields, kind: fields.details.kind })
@@ -54,8 +68,8 @@ export async function updateProduct(
 ): Promise<Product> {
   requireRole(actor, "admin");
   const { prices, ...fields } = parseInput(productPatch, patch);
-  if (fields.details) checkDigital(fields.details);
   return ctx.db.transaction(async (tx) => {
+    if (fields.details) await checkDetails(tx, fields.details);
     const existing = await getProduct(tx, id);
     if (fields.details && fields.details.kind !== existing.kind) {
       throw validationFailed("details.kind", "a product's kind cannot change; create a new product");

@@ -1,3 +1,4 @@
+export * from "./access/index.ts";
 export * from "./assistant/index.ts";
 export * from "./audit/index.ts";
 export * from "./auth/index.ts";

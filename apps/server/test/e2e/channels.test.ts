@@ -1,0 +1,78 @@
+import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+
+let tg: TelegramEmulator;
+let bot: BotHandle;
+let home: Awaited<ReturnType<typeof createLumenHome>>;
+let lumen: LumenProcess;
+let key: string;
+
+beforeAll(async () => {
+  tg = await createTelegramEmulator();
+  bot = tg.createBot({ username: "access_bot", firstName: "Access" });
+  home = await createLumenHome();
+  key = (
+    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "admin"])
+  ).stdout.trim();
+  lumen = await startLumen({ ...home.env, BOT_TOKEN: bot.token, TELEGRAM_API_ROOT: tg.apiRoot });
+  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+});
+afterAll(async () => {
+  await lumen?.stop();
+  await tg?.close();
+  await home?.cleanup();
+});
+
+const api = (path: string, method = "GET", body?: unknown) =>
+  fetch(`${lumen.url}${path}`, {
+    method,
+    headers: { "x-auth-key": key, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+describe("channels and groups", () => {
+  it("records chats the bot is added to, with the rights it still lacks", async () => {
+    const vip = tg.createChat({ type: "channel", title: "VIP signals" });
+    const club = tg.createChat({ type: "supergroup", title: "Club" });
+    await tg.addBotToChat(bot, vip, {
+      status: "administrator",
+      rights: { can_invite_users: true, can_restrict_members: true },
+    });
+    await tg.addBotToChat(bot, club, { status: "member" });
+    await tg.waitUntilHandled(bot);
+    await vi.waitFor(async () => expect((await api("/api/v1/channels")).body.items).toHaveLength(2));
+    const { body } = await api("/api/v1/channels");
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        title: "Club",
+        chat_id: club.id,
+        type: "supergroup",
+        bot_status: "member",
+        missing_rights: ["administrator", "can_invite_users", "can_restrict_members"],
+      }),
+      expect.objectContaining({
+        title: "VIP signals",
+        chat_id: vip.id,
+        type: "channel",
+        bot_status: "administrator",
+        missing_rights: [],
+      }),
+    ]);
+  });
+
+  it("links plan products to known chats only", async () => {
+    const known = (await api("/api/v1/channels")).body.items.map((c: { chat_id: number }) => c.chat_id);
+    const plan = (channelIds: number[]) => ({
+      title: "VIP month",
+      details: { kind: "plan", plan_code: "vip", period_days: 30, channel_ids: channelIds },
+      prices: [{ currency: "XTR", amount: 500 }],
+    });
+    const unknown = await api("/api/v1/products", "POST", plan([-100999]));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: "VALIDATION_FAILED", field: "details.channel_ids" });
+    const created = await api("/api/v1/products", "POST", plan(known));
+    expect(created.status).toBe(201);
+    expect(created.body.details.channel_ids).toEqual(known);
+  });
+});

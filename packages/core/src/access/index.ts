@@ -1,0 +1,2 @@
+export * from "./list-channels.ts";
+export * from "./record-bot-membership.ts";
