@@ -26,6 +26,7 @@ import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
 import { yookassaWebhookRoutes } from "./routes/hooks/yookassa.ts";
+import { type TestControls, testControlRoutes } from "./routes/test-controls.ts";
 
 export type AppDeps = {
   core: CoreContext;
@@ -38,6 +39,7 @@ export type AppDeps = {
   yookassa: YooKassaSettings | undefined;
   /** YOOKASSA_ALLOWED_IPS: where YooKassa notifications may come from. */
   yookassaAllowedIps: string;
+  testControls?: TestControls | undefined;
   metrics: Metrics;
   logger: Logger;
   sessionKey: Uint8Array;
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
+  if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {
     const isAllowedIp = createIpAllowlist(deps.yookassaAllowedIps);
     await app.register(

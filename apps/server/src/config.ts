@@ -63,6 +63,14 @@ export const configSchema = z
       .default(
         "185.71.76.0/27,185.71.77.0/27,77.75.153.0/25,77.75.156.11,77.75.156.35,77.75.154.128/25,2a02:5180::/32",
       ),
+    ACCESS_REMINDER_DAYS: z
+      .string()
+      .regex(/^\d+(\s*,\s*\d+)*$/, "must be whole days separated by commas, e.g. 3,1")
+      .default("3,1")
+      .transform((v) => v.split(",").map((d) => Number(d.trim()))),
+    ACCESS_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
+    /** Test-only: a movable clock and endpoints to run jobs now. Refused in production. */
+    LUMEN_TEST_CONTROLS: z.stringbool().default(false),
     YOOKASSA_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .superRefine((env, ctx) => {
@@ -71,6 +79,13 @@ export const configSchema = z
         code: "custom",
         path: ["YOOKASSA_SECRET_KEY"],
         message: "YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY go together",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.LUMEN_TEST_CONTROLS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LUMEN_TEST_CONTROLS"],
+        message: "must not be enabled in production",
       });
     }
     if (env.NODE_ENV === "production" && env.PAYMENTS_MOCK) {

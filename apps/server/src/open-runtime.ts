@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { type CoreContext, createSecretBox, deriveKey, type SecretBox, systemClock } from "@lumen/core";
+import {
+  type CoreContext,
+  createAdjustableClock,
+  createSecretBox,
+  deriveKey,
+  type SecretBox,
+  systemClock,
+} from "@lumen/core";
 import { type DatabaseHandle, type DataDirLock, lockDataDir, migrateDatabase, openDatabase } from "@lumen/db";
 import type { Logger } from "pino";
 import { type Config, parseConfig } from "./config.ts";
@@ -14,6 +21,8 @@ export type Runtime = {
   core: CoreContext;
   secretBox: SecretBox;
   sessionKey: Uint8Array;
+  /** Movable only with LUMEN_TEST_CONTROLS; the system clock otherwise. */
+  clock: ReturnType<typeof createAdjustableClock> | undefined;
   close(): Promise<void>;
 };
 
@@ -47,11 +56,14 @@ export async function openRuntime(
       : await openDatabase({ driver: "pglite", dataDir: resolve(config.DATA_DIR, "pglite") });
     await migrateDatabase(database);
     logger.info({ driver: database.driver }, "database ready, migrations applied");
+    const clock = config.LUMEN_TEST_CONTROLS ? createAdjustableClock() : undefined;
+    if (clock) logger.warn("LUMEN_TEST_CONTROLS is on: the clock can be moved over HTTP (tests only)");
     return {
       config,
       logger,
       database,
-      core: { db: database.db, clock: systemClock },
+      core: { db: database.db, clock: clock ?? systemClock },
+      clock,
       secretBox: createSecretBox(masterKey),
       sessionKey: deriveKey(masterKey, "session-jwt"),
       async close() {

@@ -5,6 +5,7 @@ import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
+import { accessSweepJob } from "./jobs/access-sweep.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
@@ -35,28 +36,36 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     if (!jobs) throw new Error("the job runner is not started");
     await jobs.enqueue(name, data, options);
   };
+  const jobDefinitions = [
+    pruneSessionsJob(core),
+    releaseStaleQuestionsJob(core, assistant.config),
+    paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
+    mockPaymentJob({ core, enqueue }),
+    expireOrdersJob(core),
+    accessSweepJob({
+      core,
+      botApis,
+      logger,
+      reminderDays: config.ACCESS_REMINDER_DAYS,
+      graceMs: config.ACCESS_GRACE_MINUTES * 60_000,
+    }),
+    ...(yookassa
+      ? [
+          yookassaSyncJob({ core, yookassa, enqueue }),
+          yookassaReconcileJob({
+            core,
+            yookassa,
+            enqueue,
+            afterMinutes: config.YOOKASSA_RECONCILE_AFTER_MINUTES,
+          }),
+        ]
+      : []),
+  ];
   jobs = await startJobRunner({
     database: runtime.database,
     logger,
     metrics,
-    jobs: [
-      pruneSessionsJob(core),
-      releaseStaleQuestionsJob(core, assistant.config),
-      paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
-      mockPaymentJob({ core, enqueue }),
-      expireOrdersJob(core),
-      ...(yookassa
-        ? [
-            yookassaSyncJob({ core, yookassa, enqueue }),
-            yookassaReconcileJob({
-              core,
-              yookassa,
-              enqueue,
-              afterMinutes: config.YOOKASSA_RECONCILE_AFTER_MINUTES,
-            }),
-          ]
-        : []),
-    ],
+    jobs: jobDefinitions,
     work: role !== "api",
   });
   const bots = createBotRuntime({
@@ -64,6 +73,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     assistant,
     enqueue,
     shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, yookassa, mock: config.PAYMENTS_MOCK },
+    access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     secretBox: runtime.secretBox,
     metrics,
     logger,
@@ -87,6 +97,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           botApis,
           yookassa,
           yookassaAllowedIps: config.YOOKASSA_ALLOWED_IPS,
+          testControls: runtime.clock ? { clock: runtime.clock, jobs: jobDefinitions } : undefined,
           database: runtime.database,
           bots,
           metrics,

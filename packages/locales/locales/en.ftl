@@ -140,6 +140,26 @@ command-orders = Your orders
 admin-sale = 💰 Sale: «{ $title }» — { $amount } { $currency } via { $provider }. Buyer: { $buyer } (id { $telegramId }). Order { $orderId }.
 admin-mismatch = ⚠️ Payment does not match order { $orderId }: { $reason }. Not settled; please check.
 
+## Access
+
+access-links = 🔑 Your access: one personal link per chat. Links work once and only for you.
+access-join = Join «{ $title }»
+access-reminder = ⏳ Your plan «{ $title }» ends on { $until } ({ $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }). Renew it to keep your access.
+access-renew = 🔄 Renew
+access-expired = Your plan «{ $title }» has ended, and access to its chats is closed. Renew it any time to come back.
+status-none = You have no plans yet. See /buy.
+status-line = • «{ $title }» — { $status ->
+        [active] active until { $until }
+        [expired] ended on { $until }
+        [cancelled] cancelled, ended on { $until }
+       *[other] { $status }, until { $until }
+    }
+status-chats = Chats: { $chats }
+command-status = Your plans and access
+
 ## Errors
 
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.

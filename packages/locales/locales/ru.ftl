@@ -142,6 +142,27 @@ command-orders = Ваши заказы
 admin-sale = 💰 Продажа: «{ $title }» — { $amount } { $currency } через { $provider }. Покупатель: { $buyer } (id { $telegramId }). Заказ { $orderId }.
 admin-mismatch = ⚠️ Оплата не совпадает с заказом { $orderId }: { $reason }. Не зачислено, проверьте.
 
+## Access
+
+access-links = 🔑 Ваш доступ: по одной личной ссылке на каждый чат. Ссылки одноразовые и только для вас.
+access-join = Вступить в «{ $title }»
+access-reminder = ⏳ Ваш тариф «{ $title }» заканчивается { $until } ({ $days ->
+        [one] остался { $days } день
+        [few] осталось { $days } дня
+       *[many] осталось { $days } дней
+    }). Продлите, чтобы сохранить доступ.
+access-renew = 🔄 Продлить
+access-expired = Ваш тариф «{ $title }» закончился, доступ к его чатам закрыт. Продлите в любой момент, чтобы вернуться.
+status-none = У вас пока нет тарифов. Смотрите /buy.
+status-line = • «{ $title }» — { $status ->
+        [active] действует до { $until }
+        [expired] закончился { $until }
+        [cancelled] отменён, закончился { $until }
+       *[other] { $status }, до { $until }
+    }
+status-chats = Чаты: { $chats }
+command-status = Ваши тарифы и доступ
+
 ## Errors
 
 error-generic = Извините, у нас что-то пошло не так. Попробуйте ещё раз через минуту.

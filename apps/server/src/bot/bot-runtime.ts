@@ -40,6 +40,7 @@ export type BotRuntimeOptions = {
   assistant: AssistantDeps;
   enqueue: EnqueueJob;
   shop: ShopSettings;
+  access: { graceMs: number };
   secretBox: SecretBox;
   metrics: Metrics;
   logger: Logger;
@@ -75,6 +76,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         background,
         enqueue: options.enqueue,
         shop: options.shop,
+        access: options.access,
       },
       throttle: options.throttle,
     });

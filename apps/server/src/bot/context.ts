@@ -16,6 +16,7 @@ export type BotServices = {
   background: BackgroundTasks;
   enqueue: EnqueueJob;
   shop: ShopSettings;
+  access: { graceMs: number };
 };
 
 /** Which ways to pay this installation offers in the bot. */

@@ -4,6 +4,8 @@ import type { BotFeature } from "@lumen/db";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotIdentity, BotServices } from "./context.ts";
+import { guardChatsFeature } from "./features/access/guard-chats.ts";
+import { statusFeature } from "./features/access/status.ts";
 import { trackChatsFeature } from "./features/access/track-chats.ts";
 import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
@@ -45,10 +47,12 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(identifyUser);
 
   bot.use(trackChatsFeature);
+  bot.use(guardChatsFeature);
   bot.use(startFeature);
   bot.use(languageFeature);
   bot.use(menuFeature);
   bot.use(shopFeature);
+  bot.use(statusFeature);
   if (options.features.includes("assistant")) {
     bot.use(assistantSettingsFeature);
     bot.use(askFeature);

@@ -1,7 +1,8 @@
 import { type CoreContext, describePurchase, type PurchaseView } from "@lumen/core";
 import { createTranslator, isLocale, type Locale, resolveLocale, type Translate } from "@lumen/locales";
-import type { Api } from "grammy";
+import { type Api, InlineKeyboard } from "grammy";
 import { z } from "zod";
+import { issueChatInvites } from "../access/issue-chat-invites.ts";
 import type { BotApis } from "../bot/bot-apis.ts";
 import { PAYMENT_NOTICES_JOB } from "../bot/features/shop/shop.ts";
 import type { JobDefinition } from "./job-runner.ts";
@@ -19,7 +20,7 @@ function buyerLocale(view: PurchaseView): Locale {
     : resolveLocale(view.buyer.languageCode);
 }
 
-async function sendReceipt(api: Api, t: Translate, view: PurchaseView, refunded: boolean) {
+async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: PurchaseView, refunded: boolean) {
   const { order, buyer } = view;
   if (refunded)
     return void (await api.sendMessage(buyer.telegramId, t("receipt-refunded", { title: order.title })));
@@ -31,12 +32,20 @@ async function sendReceipt(api: Api, t: Translate, view: PurchaseView, refunded:
         t("receipt-credits", { credits: details.credits, balance: view.balance ?? 0 }),
       );
       return;
-    case "plan":
-      await api.sendMessage(
-        buyer.telegramId,
-        t("receipt-plan", { title: order.title, until: day(view.planEndsAt) }),
-      );
+    case "plan": {
+      const until = day(view.subscription?.endsAt ?? null);
+      await api.sendMessage(buyer.telegramId, t("receipt-plan", { title: order.title, until }));
+      const invites = view.subscription
+        ? await issueChatInvites(core, api, { subscription: view.subscription, orderId: order.id })
+        : [];
+      if (invites.length) {
+        const keyboard = new InlineKeyboard();
+        for (const invite of invites)
+          keyboard.url(t("access-join", { title: invite.title }), invite.link).row();
+        await api.sendMessage(buyer.telegramId, t("access-links"), { reply_markup: keyboard });
+      }
       return;
+    }
     case "course":
       await api.sendMessage(buyer.telegramId, t("receipt-course", { title: order.title }));
       return;
@@ -63,7 +72,7 @@ export const paymentNoticesJob = (deps: {
     if (!view.order.botId) return { orderId, skipped: "order has no bot" };
     const api = await deps.botApis.apiFor(view.order.botId);
     if (outcome === "settled" || outcome === "refunded") {
-      await sendReceipt(api, createTranslator(buyerLocale(view)), view, outcome === "refunded");
+      await sendReceipt(deps.core, api, createTranslator(buyerLocale(view)), view, outcome === "refunded");
     }
     if (deps.adminChatId !== undefined && outcome !== "refunded") {
       const t = createTranslator("en");

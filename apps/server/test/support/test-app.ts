@@ -60,6 +60,7 @@ export async function createTestApp(
     assistant,
     enqueue: async () => {},
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
+    access: { graceMs: 0 },
     secretBox,
     metrics,
     logger,

@@ -1,2 +1,3 @@
+export * from "./chat-invites.ts";
 export * from "./list-channels.ts";
 export * from "./record-bot-membership.ts";

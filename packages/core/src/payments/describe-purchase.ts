@@ -1,4 +1,4 @@
-import { type Database, type OrderRow, subscriptions, type UserRow } from "@lumen/db";
+import { type Database, type OrderRow, type SubscriptionRow, subscriptions, type UserRow } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { getCreditBalance } from "../credits/read-credits.ts";
 import { getOrder } from "../orders/read-orders.ts";
@@ -9,8 +9,8 @@ export type PurchaseView = {
   buyer: UserRow;
   /** Current credit balance, for credit purchases. */
   balance: number | null;
-  /** When the plan bought (or extended) ends, for plan purchases. */
-  planEndsAt: Date | null;
+  /** The plan bought (or extended), for plan purchases. */
+  subscription: SubscriptionRow | null;
 };
 
 /** What a receipt and an operators' notice say about an order, read after it settled. */
@@ -18,18 +18,14 @@ export async function describePurchase(db: Database, orderId: string): Promise<P
   const order = await getOrder(db, orderId);
   const buyer = await getUser(db, order.userId);
   const [kind, id] = (order.entitlementRef ?? "").split(":");
-  let planEndsAt: Date | null = null;
-  if (kind === "subscription" && id) {
-    const [plan] = await db
-      .select({ endsAt: subscriptions.endsAt })
-      .from(subscriptions)
-      .where(eq(subscriptions.id, id));
-    planEndsAt = plan?.endsAt ?? null;
-  }
+  const [subscription] =
+    kind === "subscription" && id
+      ? await db.select().from(subscriptions).where(eq(subscriptions.id, id))
+      : [];
   return {
     order,
     buyer,
     balance: order.kind === "credits" ? await getCreditBalance(db, buyer.id) : null,
-    planEndsAt,
+    subscription: subscription ?? null,
   };
 }

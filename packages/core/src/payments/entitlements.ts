@@ -43,6 +43,8 @@ export async function grantEntitlement(
         periodDays: details.periodDays,
         messagesPerPeriod: details.messagesPerPeriod,
         fairUseCap: details.fairUseCap,
+        botId: order.botId,
+        channelIds: details.channelIds,
       });
       return { kind: "plan", subscriptionId: plan.id, endsAt: plan.endsAt, ref: `subscription:${plan.id}` };
     }

@@ -19,3 +19,15 @@ export type Actor = {
 
 export const systemActor: Actor = { type: "system", id: null, role: "owner" };
 export const cliActor: Actor = { type: "cli", id: null, role: "owner" };
+
+/** LUMEN_TEST_CONTROLS only: a clock the end-to-end tests move forward over HTTP. */
+export function createAdjustableClock(): Clock & { advance(ms: number): Date } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms) {
+      offset += ms;
+      return new Date(Date.now() + offset);
+    },
+  };
+}

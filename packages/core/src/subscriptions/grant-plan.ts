@@ -12,6 +12,8 @@ const grantPlanInput = z.object({
   /** null = unlimited within the fair-use cap. */
   messagesPerPeriod: z.number().int().min(1).nullable(),
   fairUseCap: z.number().int().min(1).default(1000),
+  botId: z.uuid().nullable().default(null),
+  channelIds: z.array(z.number().int()).default([]),
 });
 
 /**
@@ -42,7 +44,12 @@ export async function grantPlan(
   if (live) {
     const [extended] = await db
       .update(subscriptions)
-      .set({ endsAt: new Date(live.endsAt.getTime() + days), status: "active", updatedAt: now })
+      .set({
+        endsAt: new Date(live.endsAt.getTime() + days),
+        status: "active",
+        channelIds: plan.channelIds,
+        updatedAt: now,
+      })
       .where(eq(subscriptions.id, live.id))
       .returning();
     return extended as SubscriptionRow;
@@ -59,6 +66,8 @@ export async function grantPlan(
       periodDays: plan.periodDays,
       messagesPerPeriod: plan.messagesPerPeriod,
       fairUseCap: plan.fairUseCap,
+      botId: plan.botId,
+      channelIds: plan.channelIds,
       usagePeriod: periodIndexOf(now, plan.periodDays, now),
     })
     .returning();

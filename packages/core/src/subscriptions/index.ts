@@ -1,3 +1,4 @@
 export * from "./get-active-plan.ts";
 export * from "./grant-plan.ts";
+export * from "./lifecycle.ts";
 export * from "./plan-usage.ts";

@@ -23,6 +23,10 @@ export const channels = pgTable(
     botStatus: text("bot_status", { enum: botChatStatuses }).notNull(),
     canInviteUsers: boolean("can_invite_users").notNull().default(false),
     canRestrictMembers: boolean("can_restrict_members").notNull().default(false),
+    /** invite_link: personal one-use links; join_request: the bot approves entitled requests. */
+    joinMode: text("join_mode", { enum: ["invite_link", "join_request"] })
+      .notNull()
+      .default("invite_link"),
     statusChangedAt: at("status_changed_at").notNull(),
     ...timestamps,
   },

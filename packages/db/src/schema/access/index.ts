@@ -1,1 +1,2 @@
 export * from "./channels.ts";
+export * from "./chat-invites.ts";

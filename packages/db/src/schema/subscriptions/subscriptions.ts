@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 import { users } from "../users/users.ts";
 
@@ -27,6 +27,14 @@ export const subscriptions = pgTable(
     fairUseCap: integer("fair_use_cap").notNull(),
     usagePeriod: integer("usage_period").notNull().default(0),
     usageCount: integer("usage_count").notNull().default(0),
+    /** The bot that sells the plan and manages its chats; null for plans granted outside a bot. */
+    botId: uuid("bot_id"),
+    /** Telegram chats this plan gives access to (a bundle). */
+    channelIds: jsonb("channel_ids").$type<number[]>().notNull().default([]),
+    /** Set when the ended subscriber was removed from every chat: the removal is done. */
+    accessRevokedAt: at("access_revoked_at"),
+    /** A worker removing the subscriber holds this lease, so two workers never both do it. */
+    accessLeaseUntil: at("access_lease_until"),
     ...timestamps,
   },
   (t) => [
@@ -37,3 +45,23 @@ export const subscriptions = pgTable(
 );
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+/**
+ * What was told to a subscriber about an end date: reminders before it and the notice of expiry.
+ * Unique per subscription, kind, days and end date, so a message is never sent twice, and a
+ * renewal (a new end date) starts afresh.
+ */
+export const subscriptionNotices = pgTable(
+  "subscription_notices",
+  {
+    id: idColumn(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["reminder", "expired"] }).notNull(),
+    daysBefore: integer("days_before").notNull().default(0),
+    endsAt: at("ends_at").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("subscription_notices_once_idx").on(t.subscriptionId, t.kind, t.daysBefore, t.endsAt)],
+);

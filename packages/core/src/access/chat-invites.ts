@@ -1,0 +1,69 @@
+import { type ChatInviteRow, chatInvites, type Database } from "@lumen/db";
+import { and, eq, isNull } from "drizzle-orm";
+import type { CoreContext } from "../shared/context.ts";
+import { findEntitledSubscription } from "../subscriptions/lifecycle.ts";
+import { findUserByTelegramId } from "../users/get-user.ts";
+
+export async function recordChatInvite(
+  db: Database,
+  input: Omit<ChatInviteRow, "id" | "usedAt" | "revokedAt" | "createdAt" | "updatedAt">,
+): Promise<ChatInviteRow> {
+  const [row] = await db.insert(chatInvites).values(input).returning();
+  if (!row) throw new Error("invite not saved");
+  return row;
+}
+
+export async function markInviteRevoked(
+  db: Database,
+  input: { inviteLink: string; now: Date },
+): Promise<void> {
+  await db
+    .update(chatInvites)
+    .set({ revokedAt: input.now, updatedAt: input.now })
+    .where(and(eq(chatInvites.inviteLink, input.inviteLink), isNull(chatInvites.revokedAt)));
+}
+
+export type JoinDecision =
+  | { action: "keep"; reason: "owner" | "not_ours" }
+  | { action: "remove_and_revoke"; inviteLink: string };
+
+/**
+ * Someone joined a chat by one of our personal links. The buyer stays (the link is spent);
+ * anyone else is removed and the link revoked, since it was passed on.
+ */
+export async function decideInviteJoin(
+  ctx: CoreContext,
+  input: { chatId: number; telegramUserId: number; inviteLink: string },
+): Promise<JoinDecision> {
+  const [invite] = await ctx.db
+    .select()
+    .from(chatInvites)
+    .where(and(eq(chatInvites.chatId, input.chatId), eq(chatInvites.inviteLink, input.inviteLink)));
+  if (!invite) return { action: "keep", reason: "not_ours" };
+  const joiner = await findUserByTelegramId(ctx.db, input.telegramUserId);
+  const now = ctx.clock.now();
+  if (joiner?.id === invite.userId) {
+    await ctx.db
+      .update(chatInvites)
+      .set({ usedAt: now, updatedAt: now })
+      .where(eq(chatInvites.id, invite.id));
+    return { action: "keep", reason: "owner" };
+  }
+  return { action: "remove_and_revoke", inviteLink: invite.inviteLink };
+}
+
+/** A join request: approved for a user whose subscription covers the chat, declined for everyone else. */
+export async function decideJoinRequest(
+  ctx: CoreContext,
+  input: { chatId: number; telegramUserId: number; graceMs: number },
+): Promise<"approve" | "decline"> {
+  const user = await findUserByTelegramId(ctx.db, input.telegramUserId);
+  if (!user || user.isBanned) return "decline";
+  const entitled = await findEntitledSubscription(ctx.db, {
+    userId: user.id,
+    chatId: input.chatId,
+    now: ctx.clock.now(),
+    graceMs: input.graceMs,
+  });
+  return entitled ? "approve" : "decline";
+}
