@@ -1,0 +1,167 @@
+import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import type { Chat, User } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { callbackDataOf, say, sentMessage } from "../support/bot-journey.ts";
+import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+
+const DAY = 86_400_000;
+let tg: TelegramEmulator;
+let bot: BotHandle;
+let vip: Chat;
+let home: Awaited<ReturnType<typeof createLumenHome>>;
+let lumen: LumenProcess;
+let key: string;
+
+beforeAll(async () => {
+  tg = await createTelegramEmulator();
+  bot = tg.createBot({ username: "vip_access_bot", firstName: "VIP" });
+  vip = tg.createChat({ type: "channel", title: "VIP signals" });
+  home = await createLumenHome();
+  key = (
+    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "owner"])
+  ).stdout.trim();
+  lumen = await startLumen({
+    ...home.env,
+    BOT_TOKEN: bot.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    LUMEN_TEST_CONTROLS: "true",
+    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+  });
+  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  await tg.addBotToChat(bot, vip, {
+    status: "administrator",
+    rights: { can_invite_users: true, can_restrict_members: true },
+  });
+  await vi.waitFor(async () => expect((await api("/api/v1/channels")).items).toHaveLength(1));
+  const plan = await api("/api/v1/products", "POST", {
+    title: "VIP week",
+    details: { kind: "plan", plan_code: "vip", period_days: 7, channel_ids: [vip.id] },
+    prices: [{ currency: "XTR", amount: 100 }],
+  });
+  expect(plan.title).toBe("VIP week");
+});
+afterAll(async () => {
+  await lumen?.stop();
+  await tg?.close();
+  await home?.cleanup();
+});
+
+async function api(path: string, method = "GET", body?: unknown) {
+  const res = await fetch(`${lumen.url}${path}`, {
+    method,
+    headers: { "x-auth-key": key, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return res.json();
+}
+
+const advance = (ms: number) => api("/api/v1/test/clock", "POST", { advance_ms: ms });
+const sweep = () => api("/api/v1/test/jobs/access-sweep/run", "POST");
+
+/** Buys the plan with Stars and returns the personal invite link the bot sent. */
+async function buyPlan(user: User): Promise<string> {
+  const catalog = await say(tg, bot, user, "/buy");
+  const after = tg.calls.length;
+  await tg.pressButton(bot, user, sentMessage(catalog), callbackDataOf(catalog, "VIP week — 100 ⭐"));
+  const invoice = await tg.waitForCall("sendInvoice", (p) => p.chat_id === user.id, { after });
+  expect((await tg.payInvoice(bot, user, sentMessage(invoice))).ok).toBe(true);
+  const links = await tg.waitForCall(
+    "sendMessage",
+    (p) => p.chat_id === user.id && String(p.text).startsWith("🔑"),
+    { after, timeoutMs: 15_000 },
+  );
+  const markup = links.params.reply_markup as {
+    inline_keyboard: Array<Array<{ text: string; url: string }>>;
+  };
+  expect(markup.inline_keyboard[0]?.[0]?.text).toMatch(/^(Join|Вступить в) «VIP signals»$/);
+  return markup.inline_keyboard[0]?.[0]?.url as string;
+}
+
+const messagesTo = (user: User, prefix: string) =>
+  tg.calls.filter(
+    (c) =>
+      c.method === "sendMessage" && c.params.chat_id === user.id && String(c.params.text).startsWith(prefix),
+  );
+
+describe("paid access to a channel", () => {
+  it("gives a personal one-use link that removes and revokes when someone else uses it", async () => {
+    const buyer = tg.createUser({ firstName: "Buyer", languageCode: "en" });
+    const stranger = tg.createUser({ firstName: "Stranger", languageCode: "en" });
+    await say(tg, bot, buyer, "/start");
+    const link = await buyPlan(buyer);
+    const created = await tg.waitForCall("createChatInviteLink");
+    expect(created.params).toMatchObject({ chat_id: vip.id, member_limit: 1 });
+
+    await tg.joinByInviteLink(bot, stranger, link);
+    await tg.waitForCall("revokeChatInviteLink", (p) => p.invite_link === link, { timeoutMs: 10_000 });
+    expect(
+      tg.calls.filter((c) => c.method === "banChatMember" && c.params.user_id === stranger.id),
+    ).toHaveLength(1);
+    expect(
+      tg.calls.filter((c) => c.method === "unbanChatMember" && c.params.user_id === stranger.id),
+    ).toHaveLength(1);
+    expect(tg.memberStatus(vip, stranger)).toBe("left");
+    await expect(tg.joinByInviteLink(bot, buyer, link)).rejects.toThrow();
+  });
+
+  it("answers join requests: subscribers approved, others declined", async () => {
+    const member = tg.createUser({ firstName: "Member", languageCode: "en" });
+    const outsider = tg.createUser({ firstName: "Outsider", languageCode: "en" });
+    await say(tg, bot, member, "/start");
+    await buyPlan(member);
+    await tg.sendJoinRequest(bot, outsider, vip);
+    await tg.waitForCall("declineChatJoinRequest", (p) => p.user_id === outsider.id, { timeoutMs: 10_000 });
+    await tg.sendJoinRequest(bot, member, vip);
+    await tg.waitForCall("approveChatJoinRequest", (p) => p.user_id === member.id, { timeoutMs: 10_000 });
+    expect(tg.memberStatus(vip, member)).toBe("member");
+  });
+
+  it("reminds 3 and 1 days before the end, once each, then removes and tells; a renewal stops it all", async () => {
+    const ann = tg.createUser({ firstName: "Ann", languageCode: "en" });
+    const ren = tg.createUser({ firstName: "Ren", languageCode: "ru" });
+    await say(tg, bot, ann, "/start");
+    await say(tg, bot, ren, "/start");
+    await tg.joinByInviteLink(bot, ann, await buyPlan(ann));
+    await tg.joinByInviteLink(bot, ren, await buyPlan(ren));
+    await tg.waitUntilHandled(bot);
+    expect(tg.memberStatus(vip, ann)).toBe("member");
+
+    await advance(4 * DAY + 60_000);
+    await sweep();
+    await sweep();
+    expect(messagesTo(ann, "⏳")).toHaveLength(1);
+    expect(String(messagesTo(ann, "⏳")[0]?.params.text)).toContain("3 days left");
+    expect(messagesTo(ren, "⏳")).toHaveLength(1);
+
+    await buyPlan(ren);
+    await advance(2 * DAY);
+    await sweep();
+    expect(messagesTo(ann, "⏳")).toHaveLength(2);
+    expect(String(messagesTo(ann, "⏳")[1]?.params.text)).toContain("1 day left");
+    expect(messagesTo(ren, "⏳")).toHaveLength(1);
+
+    await advance(DAY);
+    const result = await sweep();
+    expect(result).toMatchObject({ expired: 3, removed: 3 });
+    expect(tg.calls.filter((c) => c.method === "banChatMember" && c.params.user_id === ann.id)).toHaveLength(
+      1,
+    );
+    expect(
+      tg.calls.filter(
+        (c) =>
+          c.method === "unbanChatMember" && c.params.user_id === ann.id && c.params.only_if_banned === true,
+      ),
+    ).toHaveLength(1);
+    expect(tg.memberStatus(vip, ann)).toBe("left");
+    expect(messagesTo(ann, "Your plan «VIP week» has ended")).toHaveLength(1);
+    expect(tg.memberStatus(vip, ren)).toBe("member");
+    expect(tg.calls.some((c) => c.method === "banChatMember" && c.params.user_id === ren.id)).toBe(false);
+
+    await sweep();
+    expect(tg.calls.filter((c) => c.method === "banChatMember" && c.params.user_id === ann.id)).toHaveLength(
+      1,
+    );
+    const status = await say(tg, bot, ren, "/status");
+    expect(String(status.params.text)).toMatch(/«VIP week» — действует до/);
+  });
+});
