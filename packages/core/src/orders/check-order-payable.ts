@@ -1,4 +1,4 @@
-import { orders, products } from "@lumen/db";
+import { orders, products, promos } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 import { getUser } from "../users/get-user.ts";
@@ -7,7 +7,15 @@ export type PayableCheck =
   | { ok: true }
   | {
       ok: false;
-      reason: "not_found" | "not_pending" | "expired" | "mismatch" | "inactive" | "banned" | "wrong_user";
+      reason:
+        | "not_found"
+        | "not_pending"
+        | "expired"
+        | "mismatch"
+        | "inactive"
+        | "banned"
+        | "wrong_user"
+        | "promo_exhausted";
     };
 
 /**
@@ -34,5 +42,10 @@ export async function checkOrderPayable(
   if (order.amount !== input.amount || order.currency !== input.currency)
     return { ok: false, reason: "mismatch" };
   if (!row.productActive) return { ok: false, reason: "inactive" };
+  if (order.promoId) {
+    const [promo] = await ctx.db.select().from(promos).where(eq(promos.id, order.promoId));
+    if (promo?.maxUses != null && promo.uses >= promo.maxUses)
+      return { ok: false, reason: "promo_exhausted" };
+  }
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 import { type Currency, type OrderRow, orders, type PaymentProvider } from "@lumen/db";
 import { getProduct, priceIn } from "../catalog/get-product.ts";
+import { quotePromo } from "../promos/quote-promo.ts";
 import type { CoreContext } from "../shared/context.ts";
 import { LumenError, validationFailed } from "../shared/errors.ts";
 import { getUser } from "../users/get-user.ts";
@@ -10,6 +11,8 @@ export type CreateOrderInput = {
   currency: Currency;
   provider: PaymentProvider;
   botId?: string | null;
+  /** Applied on the server; the discounted price is what the order asks for. */
+  promoCode?: string | null;
 };
 
 /** How long an unpaid order can still be paid; Telegram invoices stay payable about a day. */
@@ -29,6 +32,16 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
       throw validationFailed("currency", `This product has no price in ${input.currency}`);
     if (input.provider === "stars" && input.currency !== "XTR")
       throw validationFailed("currency", "Stars payments are in XTR");
+    const quote = input.promoCode
+      ? await quotePromo(tx, {
+          code: input.promoCode,
+          userId: user.id,
+          productId: product.id,
+          currency: input.currency,
+          amount,
+          now,
+        })
+      : undefined;
     const [order] = await tx
       .insert(orders)
       .values({
@@ -39,7 +52,10 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
         title: product.title,
         details: product.details,
         currency: input.currency,
-        amount,
+        amount: quote?.amount ?? amount,
+        listAmount: amount,
+        promoId: quote?.promo.id ?? null,
+        promoCode: quote?.promo.code ?? null,
         provider: input.provider,
         expiresAt: new Date(now.getTime() + ORDER_TTL_MS),
         createdAt: now,

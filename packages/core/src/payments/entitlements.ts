@@ -1,7 +1,8 @@
-import { courseEnrollments, type Database, type OrderRow, subscriptions } from "@lumen/db";
-import { and, eq } from "drizzle-orm";
+import { courseEnrollments, type Database, type OrderRow, promos, subscriptions } from "@lumen/db";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { changeCredits } from "../credits/change-credits.ts";
 import { getCreditBalance } from "../credits/read-credits.ts";
+import { redeemPromo } from "../promos/redeem-promo.ts";
 import { LumenError } from "../shared/errors.ts";
 import { grantPlan } from "../subscriptions/grant-plan.ts";
 
@@ -64,6 +65,44 @@ export async function grantEntitlement(
     case "digital":
       return { kind: "digital", ref: null };
   }
+}
+
+/**
+ * Counts the order's promo use and gives its bonus (credits, or days on the plan bought). False
+ * when the last use was taken meanwhile: then there is no bonus either.
+ */
+export async function applyPromoAtPayment(
+  db: Database,
+  order: OrderRow,
+  paymentId: string,
+  now: Date,
+): Promise<boolean> {
+  if (!order.promoId) return true;
+  if (!(await redeemPromo(db, { promoId: order.promoId, userId: order.userId, orderId: order.id, now })))
+    return false;
+  const [promo] = await db.select().from(promos).where(eq(promos.id, order.promoId));
+  if (promo?.kind === "bonus_credits") {
+    await changeCredits(db, {
+      userId: order.userId,
+      delta: promo.value,
+      reason: "bonus",
+      idempotencyKey: `promo:${paymentId}`,
+      data: { orderId: order.id, promo: promo.code },
+    });
+  }
+  if (promo?.kind === "extra_days" && order.details.kind === "plan") {
+    await db
+      .update(subscriptions)
+      .set({ endsAt: sql`${subscriptions.endsAt} + make_interval(days => ${promo.value})`, updatedAt: now })
+      .where(
+        and(
+          eq(subscriptions.userId, order.userId),
+          eq(subscriptions.planCode, order.details.planCode),
+          inArray(subscriptions.status, ["active", "trial"]),
+        ),
+      );
+  }
+  return true;
 }
 
 export type Reversal = { creditsTaken?: number; creditsSpent?: number; accessEnded?: boolean };

@@ -10,7 +10,7 @@ import {
 import { eq } from "drizzle-orm";
 import { flagOrder, markOrderPaid } from "../orders/change-order-status.ts";
 import type { CoreContext } from "../shared/context.ts";
-import { type Grant, grantEntitlement } from "./entitlements.ts";
+import { applyPromoAtPayment, type Grant, grantEntitlement } from "./entitlements.ts";
 
 export type SettlePaymentInput = {
   provider: PaymentProvider;
@@ -92,6 +92,15 @@ export async function settlePayment(ctx: CoreContext, input: SettlePaymentInput)
       return { outcome: "paid_twice", order, payment };
     }
     const grant = await grantEntitlement(tx, order, payment.id, now);
+    if (order.promoId && !(await applyPromoAtPayment(tx, order, payment.id, now))) {
+      // Two buyers raced for the last use and both paid: this one paid the discounted price
+      // the order asked for, so it is settled, but operators are told.
+      await flagOrder(tx, {
+        orderId: order.id,
+        reason: `promo ${order.promoCode} had no uses left when paid`,
+        now,
+      });
+    }
     const paid = await markOrderPaid(tx, { orderId: order.id, now, entitlementRef: grant.ref });
     await record("settled", order.id);
     return { outcome: "settled", order: paid ?? order, payment, grant };

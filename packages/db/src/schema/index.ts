@@ -8,5 +8,6 @@ export * from "./courses/index.ts";
 export * from "./credits/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
+export * from "./promos/index.ts";
 export * from "./subscriptions/index.ts";
 export * from "./users/index.ts";

@@ -6,6 +6,7 @@ import { users } from "../users/users.ts";
 export const creditReasons = [
   "trial",
   "purchase",
+  "bonus",
   "spend",
   "refund",
   "admin_adjustment",

@@ -39,6 +39,9 @@ export const orders = pgTable(
     /** What the payment granted (ledger entry, subscription, enrollment id): what a refund takes back. */
     entitlementRef: text("entitlement_ref"),
     promoCode: text("promo_code"),
+    promoId: uuid("promo_id"),
+    /** The catalog price before the promo; amount is what the buyer pays. */
+    listAmount: integer("list_amount"),
     referralPartnerId: uuid("referral_partner_id"),
     expiresAt: at("expires_at").notNull(),
     paidAt: at("paid_at"),

@@ -1,0 +1,4 @@
+export * from "./claim-promo.ts";
+export * from "./manage-promos.ts";
+export * from "./quote-promo.ts";
+export * from "./redeem-promo.ts";
