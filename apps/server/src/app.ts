@@ -22,6 +22,7 @@ import { botRoutes } from "./routes/admin/bots.ts";
 import { channelRoutes } from "./routes/admin/channels.ts";
 import { orderRoutes } from "./routes/admin/orders.ts";
 import { productRoutes } from "./routes/admin/products.ts";
+import { promoRoutes } from "./routes/admin/promos.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assistantRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(productRoutes({ core: deps.core, requireAuth }));
   await app.register(channelRoutes({ core: deps.core, requireAuth }));
+  await app.register(promoRoutes({ core: deps.core, requireAuth }));
   await app.register(
     orderRoutes({
       core: deps.core,

@@ -96,6 +96,7 @@ export const createOrderRequest = z.object({
     .enum(["yookassa", "stars"])
     .describe("stars returns an invoice link (for Telegram.WebApp.openInvoice); yookassa a payment page"),
   bot_id: z.uuid().optional().describe("the bot that issues a Stars invoice; default: the first enabled bot"),
+  promo_code: z.string().optional().describe("applied on the server; the order carries the discounted price"),
   email: z.email().optional().describe("the buyer's email for the 54-FZ receipt, when receipts are on"),
 });
 
@@ -103,4 +104,35 @@ export const createOrderResponse = z.object({
   order,
   invoice_link: z.string().nullable(),
   confirmation_url: z.string().nullable(),
+});
+
+export const promo = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days"]),
+    value: z.number().int(),
+    currency: z.enum(["XTR", "RUB"]).nullable(),
+    product_ids: z.array(z.uuid()).nullable(),
+    valid_from: timestamp.nullable(),
+    valid_to: timestamp.nullable(),
+    max_uses: z.number().int().nullable(),
+    uses: z.number().int(),
+    once_per_user: z.boolean(),
+    active: z.boolean(),
+    created_at: timestamp,
+  })
+  .meta({ id: "Promo" });
+
+export const promoRequest = z.object({
+  code: z.string(),
+  kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days"]),
+  value: z.number().int(),
+  currency: z.enum(["XTR", "RUB"]).nullable().optional(),
+  product_ids: z.array(z.uuid()).nullable().optional(),
+  valid_from: timestamp.nullable().optional(),
+  valid_to: timestamp.nullable().optional(),
+  max_uses: z.number().int().nullable().optional(),
+  once_per_user: z.boolean().optional(),
+  active: z.boolean().optional(),
 });

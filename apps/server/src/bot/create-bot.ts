@@ -11,6 +11,7 @@ import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
 import { menuFeature } from "./features/menu.ts";
+import { promoFeature } from "./features/shop/promo.ts";
 import { shopFeature } from "./features/shop/shop.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
@@ -48,6 +49,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   bot.use(trackChatsFeature);
   bot.use(guardChatsFeature);
+  bot.use(promoFeature);
   bot.use(startFeature);
   bot.use(languageFeature);
   bot.use(menuFeature);

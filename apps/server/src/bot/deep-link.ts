@@ -3,12 +3,14 @@ export type DeepLink =
   | { kind: "referral"; code: string }
   | { kind: "login"; code: string }
   | { kind: "product"; productId: string }
+  | { kind: "promo"; code: string }
   | { kind: "unknown"; payload: string };
 
 const patterns: Array<[RegExp, (value: string) => DeepLink]> = [
   [/^ref_([\w-]{1,60})$/, (code) => ({ kind: "referral", code })],
   [/^login_([\w-]{1,58})$/, (code) => ({ kind: "login", code })],
   [/^p_([\w-]{1,62})$/, (productId) => ({ kind: "product", productId })],
+  [/^promo_([\w-]{1,58})$/, (code) => ({ kind: "promo", code })],
 ];
 
 export function parseDeepLink(payload: string | undefined | null): DeepLink | null {

@@ -16,6 +16,7 @@ export type StartPurchaseInput = {
   provider: "stars" | "yookassa";
   botId?: string | undefined;
   email?: string | undefined;
+  promoCode?: string | undefined;
 };
 
 export type StartedPurchase = { order: OrderRow; invoiceLink: string | null; confirmationUrl: string | null };
@@ -30,7 +31,11 @@ export async function startPurchase(
 ): Promise<StartedPurchase> {
   if (input.provider === "yookassa") {
     if (!deps.yookassa) throw new LumenError("CONFLICT", "YooKassa is not configured", { field: "provider" });
-    const order = await createOrder(deps.core, { ...input, botId: input.botId ?? null });
+    const order = await createOrder(deps.core, {
+      ...input,
+      botId: input.botId ?? null,
+      promoCode: input.promoCode ?? null,
+    });
     const checkout = await startYooKassaCheckout(deps.core, deps.yookassa, {
       orderId: order.id,
       email: input.email ?? null,
@@ -40,7 +45,7 @@ export async function startPurchase(
   const botId = input.botId ?? (await listBots(deps.core)).find((b) => b.enabled)?.id;
   if (!botId)
     throw new LumenError("CONFLICT", "No bot is connected to issue a Stars invoice", { field: "bot_id" });
-  const order = await createOrder(deps.core, { ...input, botId });
+  const order = await createOrder(deps.core, { ...input, botId, promoCode: input.promoCode ?? null });
   const api = await deps.botApis.apiFor(botId);
   const invoiceLink = await api
     .createInvoiceLink(order.title, order.title, order.id, "", "XTR", [

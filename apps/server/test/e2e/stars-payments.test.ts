@@ -237,6 +237,38 @@ describe("buying with Telegram Stars", () => {
     expect(textOf(receipt)).toBe("✅ Payment received: +7 credits. Balance: 7.");
   });
 
+  it("applies a promo code from /promo or a promo_ link to the invoice, and refuses unknown codes", async () => {
+    await addProduct("Promo pack", 40, 200);
+    const promo = await api("POST", "/api/v1/promos", { code: "spring25", kind: "percent_off", value: 25 });
+    expect(promo.status).toBe(201);
+    const hal = tg.createUser({ firstName: "Hal", languageCode: "en" });
+    const applied = await say(tg, bot, hal, "/start promo_SPRING25");
+    expect(textOf(applied)).toBe("🎟 Promo code SPRING25 is applied to your next purchase.");
+    const greeting = await tg.waitForCall(
+      "sendMessage",
+      (p) => p.chat_id === hal.id && String(p.text).startsWith("Hi, Hal"),
+      {
+        after: applied.index + 1,
+      },
+    );
+    await tg.sendText(bot, hal, "/promo NOSUCH");
+    const refused = await tg.waitForCall("sendMessage", (p) => p.chat_id === hal.id, {
+      after: greeting.index + 1,
+    });
+    expect(textOf(refused)).toBe("There is no such promo code.");
+    const catalog = await say(tg, bot, hal, "/buy");
+    expect(textOf(catalog)).toContain("Promo code SPRING25 will be applied at checkout.");
+    const invoice = await requestInvoice(hal, "Promo pack — 200 ⭐");
+    expect(invoice.params.prices).toEqual([{ label: "Promo pack", amount: 150 }]);
+    expect((await tg.payInvoice(bot, hal, sentMessage(invoice))).ok).toBe(true);
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === hal.id && String(p.text).startsWith("✅"), {
+      timeoutMs: 15_000,
+    });
+    const promos = await api("GET", "/api/v1/promos");
+    expect(promos.body.items.find((p: { code: string }) => p.code === "SPRING25")).toMatchObject({ uses: 1 });
+    expect(textOf(await say(tg, bot, hal, "/promo spring25"))).toBe("You have already used this promo code.");
+  });
+
   it("lists the buyer's orders and answers /paysupport", async () => {
     const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
     expect(textOf(await say(tg, bot, dee, "/orders"))).toBe("You have no orders yet.");

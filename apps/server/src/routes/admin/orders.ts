@@ -82,7 +82,7 @@ export const orderRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const { user_id, product_id, currency, provider, email, bot_id } = request.body;
+        const { user_id, product_id, currency, provider, email, bot_id, promo_code } = request.body;
         const started = await startPurchase(deps, {
           userId: user_id,
           productId: product_id,
@@ -90,6 +90,7 @@ export const orderRoutes =
           provider,
           email,
           botId: bot_id,
+          promoCode: promo_code,
         });
         return reply.status(201).send({
           order: show(started.order),

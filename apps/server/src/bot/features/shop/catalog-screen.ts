@@ -1,4 +1,4 @@
-import { listProducts, type Product, priceIn } from "@lumen/core";
+import { getClaimedPromo, listProducts, type Product, priceIn } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { buyData, menuData } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
@@ -39,6 +39,12 @@ export async function renderCatalog(ctx: BotContext) {
       count++;
     }
   }
+  const promo = ctx.user ? await getClaimedPromo(ctx.services.core.db, ctx.user.id) : undefined;
+  if (count) keyboard.text(ctx.t("promo-button"), "promo:ask").row();
   keyboard.text(ctx.t("menu-back"), menuData("home"));
-  return { text: count ? ctx.t("shop-title") : ctx.t("shop-empty"), reply_markup: keyboard };
+  const text = count ? ctx.t("shop-title") : ctx.t("shop-empty");
+  return {
+    text: promo && count ? `${text}\n${ctx.t("promo-note", { code: promo.code })}` : text,
+    reply_markup: keyboard,
+  };
 }

@@ -1,9 +1,11 @@
 import {
   checkOrderPayable,
   createOrder,
+  getClaimedPromo,
   getProduct,
   isLumenError,
   listOrders,
+  PromoRefused,
   settlePayment,
   startYooKassaCheckout,
 } from "@lumen/core";
@@ -14,6 +16,22 @@ import { renderCatalog } from "./catalog-screen.ts";
 
 export const PAYMENT_NOTICES_JOB = "payment-notices";
 export const MOCK_PAYMENT_JOB = "mock-payment";
+
+/**
+ * The order, with the promo code the user entered if it applies to this product; a code that
+ * does not apply (another product, used up meanwhile) is left out rather than failing the purchase.
+ */
+async function createOrderWithClaimedPromo(ctx: BotContext, input: Parameters<typeof createOrder>[1]) {
+  const promo = await getClaimedPromo(ctx.services.core.db, input.userId);
+  if (promo) {
+    try {
+      return await createOrder(ctx.services.core, { ...input, promoCode: promo.code });
+    } catch (error) {
+      if (!(error instanceof PromoRefused)) throw error;
+    }
+  }
+  return createOrder(ctx.services.core, input);
+}
 
 export const shopFeature = new Composer<BotContext>();
 const privateChats = shopFeature.chatType("private");
@@ -58,7 +76,7 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
       buyMethod === "RUB" || (buyMethod === "MOCK" && !product.prices.some((p) => p.currency === "XTR"))
         ? "RUB"
         : "XTR";
-    const order = await createOrder(ctx.services.core, {
+    const order = await createOrderWithClaimedPromo(ctx, {
       userId: ctx.user.id,
       productId,
       currency,
