@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import type { AssistantDeps, CoreContext, ProviderRefund, YooKassaSettings } from "@lumen/core";
+import type {
+  AssistantDeps,
+  CoreContext,
+  ProviderRefund,
+  ReferralSettings,
+  YooKassaSettings,
+} from "@lumen/core";
 import type { DatabaseHandle } from "@lumen/db";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -21,6 +27,7 @@ import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
 import { channelRoutes } from "./routes/admin/channels.ts";
 import { orderRoutes } from "./routes/admin/orders.ts";
+import { partnerRoutes } from "./routes/admin/partners.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { promoRoutes } from "./routes/admin/promos.ts";
 import { userRoutes } from "./routes/admin/users.ts";
@@ -37,6 +44,7 @@ export type AppDeps = {
   enqueue: EnqueueJob;
   refundAtProvider: ProviderRefund;
   botApis: BotApis;
+  referrals: ReferralSettings;
   yookassa: YooKassaSettings | undefined;
   /** YOOKASSA_ALLOWED_IPS: where YooKassa notifications may come from. */
   yookassaAllowedIps: string;
@@ -92,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(productRoutes({ core: deps.core, requireAuth }));
   await app.register(channelRoutes({ core: deps.core, requireAuth }));
   await app.register(promoRoutes({ core: deps.core, requireAuth }));
+  await app.register(partnerRoutes({ core: deps.core, referrals: deps.referrals, requireAuth }));
   await app.register(
     orderRoutes({
       core: deps.core,

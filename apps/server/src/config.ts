@@ -68,6 +68,8 @@ export const configSchema = z
       .regex(/^\d+(\s*,\s*\d+)*$/, "must be whole days separated by commas, e.g. 3,1")
       .default("3,1")
       .transform((v) => v.split(",").map((d) => Number(d.trim()))),
+    REFERRAL_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+    REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
     ACCESS_GRACE_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
     /** Test-only: a movable clock and endpoints to run jobs now. Refused in production. */
     LUMEN_TEST_CONTROLS: z.stringbool().default(false),

@@ -8,6 +8,7 @@ export * from "./credits/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
 export * from "./promos/index.ts";
+export * from "./referrals/index.ts";
 export * from "./shared/context.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/parse-input.ts";

@@ -177,6 +177,19 @@ promo-refused-used = You have already used this promo code.
 promo-refused-not_applicable = This promo code does not apply to this product.
 command-promo = Enter a promo code
 
+## Partners
+
+partner-text =
+    🤝 Your partner link:
+    { $link }
+
+    Clicks: { $clicks }
+    Sign-ups: { $signups }
+    Paying users: { $payers }
+partner-money = { $currency }: revenue { $revenue }, commission { $earned } (held { $held }), paid out { $paidOut }, due { $due }
+partner-terms = You earn { $percent }% of what the people you bring pay; it becomes available { $days } days after each payment.
+command-partner = Partner program
+
 ## Errors
 
 error-generic = Sorry, something went wrong on our side. Please try again in a minute.

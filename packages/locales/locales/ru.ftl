@@ -180,6 +180,19 @@ promo-refused-used = Вы уже использовали этот промок�
 promo-refused-not_applicable = Промокод не действует на этот товар.
 command-promo = Ввести промокод
 
+## Partners
+
+partner-text =
+    🤝 Ваша партнёрская ссылка:
+    { $link }
+
+    Переходов: { $clicks }
+    Регистраций: { $signups }
+    Платящих: { $payers }
+partner-money = { $currency }: выручка { $revenue }, комиссия { $earned } (на удержании { $held }), выплачено { $paidOut }, к выплате { $due }
+partner-terms = Вы получаете { $percent }% от оплат приведённых вами людей; комиссия доступна через { $days } дн. после каждой оплаты.
+command-partner = Партнёрская программа
+
 ## Errors
 
 error-generic = Извините, у нас что-то пошло не так. Попробуйте ещё раз через минуту.

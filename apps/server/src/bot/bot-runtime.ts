@@ -8,6 +8,7 @@ import {
   loadRunnableBot,
   loadRunnableBots,
   type PublicBot,
+  type ReferralSettings,
   type RunnableBot,
   registerBot,
   type SecretBox,
@@ -41,6 +42,7 @@ export type BotRuntimeOptions = {
   enqueue: EnqueueJob;
   shop: ShopSettings;
   access: { graceMs: number };
+  referrals: ReferralSettings;
   secretBox: SecretBox;
   metrics: Metrics;
   logger: Logger;
@@ -77,6 +79,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         enqueue: options.enqueue,
         shop: options.shop,
         access: options.access,
+        referrals: options.referrals,
       },
       throttle: options.throttle,
     });

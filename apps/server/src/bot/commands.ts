@@ -1,7 +1,18 @@
 import { createTranslator, defaultLocale, locales } from "@lumen/locales";
 import type { Api } from "grammy";
 
-const commands = ["start", "new", "balance", "buy", "promo", "status", "orders", "settings", "help"] as const;
+const commands = [
+  "start",
+  "new",
+  "balance",
+  "buy",
+  "promo",
+  "status",
+  "orders",
+  "partner",
+  "settings",
+  "help",
+] as const;
 
 /** The command menu in every language; Telegram shows the one matching the user's app. */
 export async function publishCommands(api: Api): Promise<void> {

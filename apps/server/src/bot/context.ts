@@ -1,4 +1,4 @@
-import type { AssistantDeps, CoreContext, YooKassaSettings } from "@lumen/core";
+import type { AssistantDeps, CoreContext, ReferralSettings, YooKassaSettings } from "@lumen/core";
 import type { UserRow } from "@lumen/db";
 import type { Locale, Translate } from "@lumen/locales";
 import type { Context } from "grammy";
@@ -17,6 +17,7 @@ export type BotServices = {
   enqueue: EnqueueJob;
   shop: ShopSettings;
   access: { graceMs: number };
+  referrals: ReferralSettings;
 };
 
 /** Which ways to pay this installation offers in the bot. */

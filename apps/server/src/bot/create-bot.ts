@@ -11,6 +11,7 @@ import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
 import { menuFeature } from "./features/menu.ts";
+import { partnerFeature } from "./features/partner.ts";
 import { promoFeature } from "./features/shop/promo.ts";
 import { shopFeature } from "./features/shop/shop.ts";
 import { startFeature } from "./features/start.ts";
@@ -55,6 +56,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(menuFeature);
   bot.use(shopFeature);
   bot.use(statusFeature);
+  bot.use(partnerFeature);
   if (options.features.includes("assistant")) {
     bot.use(assistantSettingsFeature);
     bot.use(askFeature);

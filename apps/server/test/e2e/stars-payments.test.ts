@@ -269,6 +269,21 @@ describe("buying with Telegram Stars", () => {
     expect(textOf(await say(tg, bot, hal, "/promo spring25"))).toBe("You have already used this promo code.");
   });
 
+  it("gives partners a referral link that attributes newcomers once, and shows what they brought", async () => {
+    const pat = tg.createUser({ firstName: "Pat", languageCode: "en" });
+    await say(tg, bot, pat, "/start");
+    const first = textOf(await say(tg, bot, pat, "/partner"));
+    const link = first.match(/https:\/\/t\.me\/shop_stars_bot\?start=(ref_[a-z0-9]+)/)?.[1];
+    expect(link).toBeDefined();
+    const newcomer = tg.createUser({ firstName: "Neo", languageCode: "en" });
+    await say(tg, bot, newcomer, `/start ${link}`);
+    await say(tg, bot, pat, `/start ${link}`);
+    const stats = textOf(await say(tg, bot, pat, "/partner"));
+    expect(stats).toContain("Clicks: 2");
+    expect(stats).toContain("Sign-ups: 1");
+    expect(stats).toContain("You earn 10% of what the people you bring pay");
+  });
+
   it("lists the buyer's orders and answers /paysupport", async () => {
     const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
     expect(textOf(await say(tg, bot, dee, "/orders"))).toBe("You have no orders yet.");

@@ -9,5 +9,6 @@ export * from "./credits/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
 export * from "./promos/index.ts";
+export * from "./referrals/index.ts";
 export * from "./subscriptions/index.ts";
 export * from "./users/index.ts";

@@ -1,3 +1,4 @@
+import { attributeReferral } from "@lumen/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { parseDeepLink } from "../deep-link.ts";
@@ -21,6 +22,14 @@ const privateChats = startFeature.chatType("private");
 privateChats.command("start", async (ctx) => {
   const link = parseDeepLink(ctx.match);
   if (link) ctx.log.info({ deepLink: link.kind }, "start with deep link");
+  if (link?.kind === "referral" && ctx.user) {
+    const outcome = await attributeReferral(ctx.services.core, {
+      userId: ctx.user.id,
+      code: link.code,
+      firstVisit: isFirstVisit(ctx),
+    });
+    ctx.log.info({ outcome }, "referral link");
+  }
   // Referral links are recorded by the user middleware (first touch). Sign-in codes and
   // product links are answered by the features that own them once they exist.
   if (link?.kind === "login") await ctx.reply(ctx.t("deeplink-login-invalid"));

@@ -1,0 +1,2 @@
+export * from "./partner-stats.ts";
+export * from "./referral-code.ts";
