@@ -12,6 +12,7 @@ import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
 import { menuFeature } from "./features/menu.ts";
 import { partnerFeature } from "./features/partner.ts";
+import { cancelRenewalFeature } from "./features/shop/cancel-renewal.ts";
 import { promoFeature } from "./features/shop/promo.ts";
 import { shopFeature } from "./features/shop/shop.ts";
 import { startFeature } from "./features/start.ts";
@@ -56,6 +57,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(menuFeature);
   bot.use(shopFeature);
   bot.use(statusFeature);
+  bot.use(cancelRenewalFeature);
   bot.use(partnerFeature);
   if (options.features.includes("assistant")) {
     bot.use(assistantSettingsFeature);

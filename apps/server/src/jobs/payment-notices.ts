@@ -35,9 +35,12 @@ async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: Purc
     case "plan": {
       const until = day(view.subscription?.endsAt ?? null);
       await api.sendMessage(buyer.telegramId, t("receipt-plan", { title: order.title, until }));
-      const invites = view.subscription
-        ? await issueChatInvites(core, api, { subscription: view.subscription, orderId: order.id })
-        : [];
+      // An extension of a plan that was already live needs no new links: the buyer is in already.
+      const isNewPlan = view.subscription !== null && view.subscription.createdAt >= order.createdAt;
+      const invites =
+        view.subscription && isNewPlan
+          ? await issueChatInvites(core, api, { subscription: view.subscription, orderId: order.id })
+          : [];
       if (invites.length) {
         const keyboard = new InlineKeyboard();
         for (const invite of invites)

@@ -77,11 +77,76 @@ async function buyPlan(user: User): Promise<string> {
   return markup.inline_keyboard[0]?.[0]?.url as string;
 }
 
+/** Buys the plan again while it is live: a receipt, and no new links (the buyer is in already). */
+async function renewPlan(user: User): Promise<void> {
+  const catalog = await say(tg, bot, user, "/buy");
+  const after = tg.calls.length;
+  await tg.pressButton(bot, user, sentMessage(catalog), callbackDataOf(catalog, "VIP week — 100 ⭐"));
+  const invoice = await tg.waitForCall("sendInvoice", (p) => p.chat_id === user.id, { after });
+  expect((await tg.payInvoice(bot, user, sentMessage(invoice))).ok).toBe(true);
+  await tg.waitForCall("sendMessage", (p) => p.chat_id === user.id && String(p.text).startsWith("✅"), {
+    after,
+    timeoutMs: 15_000,
+  });
+}
+
 const messagesTo = (user: User, prefix: string) =>
   tg.calls.filter(
     (c) =>
       c.method === "sendMessage" && c.params.chat_id === user.id && String(c.params.text).startsWith(prefix),
   );
+
+describe("Telegram Star subscriptions", () => {
+  it("sell a 30-day plan as a Star subscription, extend it on renewal, and stop renewing on /cancel", async () => {
+    await api("/api/v1/products", "POST", {
+      title: "VIP month",
+      details: { kind: "plan", plan_code: "vip-month", period_days: 30, channel_ids: [vip.id] },
+      prices: [{ currency: "XTR", amount: 300 }],
+    });
+    const sam = tg.createUser({ firstName: "Sam", languageCode: "en" });
+    await say(tg, bot, sam, "/start");
+    const catalog = await say(tg, bot, sam, "/buy");
+    let after = tg.calls.length;
+    await tg.pressButton(bot, sam, sentMessage(catalog), callbackDataOf(catalog, "VIP month — 300 ⭐"));
+    const offer = await tg.waitForCall("sendMessage", (p) => p.chat_id === sam.id, { after });
+    const linkCall = await tg.waitForCall("createInvoiceLink", (p) => p.subscription_period === 2_592_000, {
+      after,
+    });
+    const link = String((linkCall.response as { result: string }).result);
+    expect(String(offer.params.text)).toContain("renews every month");
+    const paid = await tg.payInvoice(bot, sam, link);
+    expect(paid.payment?.is_recurring).toBe(true);
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === sam.id && String(p.text).startsWith("🔑"), {
+      after,
+      timeoutMs: 15_000,
+    });
+    const firstEnd = (await say(tg, bot, sam, "/status")).params.text as string;
+
+    after = tg.calls.length;
+    tg.renewSubscription(bot, sam, paid.payment?.telegram_payment_charge_id as string);
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === sam.id && String(p.text).startsWith("✅"), {
+      after,
+      timeoutMs: 15_000,
+    });
+    const renewedEnd = (await say(tg, bot, sam, "/status")).params.text as string;
+    const until = (text: string) => new Date(String(text.match(/until (\d{4}-\d{2}-\d{2})/)?.[1])).getTime();
+    expect(until(renewedEnd) - until(firstEnd)).toBe(30 * DAY);
+
+    const cancelled = await say(tg, bot, sam, "/cancel");
+    expect(String(cancelled.params.text)).toContain("Renewal of «VIP month» is off.");
+    const edit = await tg.waitForCall("editUserStarSubscription", (p) => p.user_id === sam.id);
+    expect(edit.params).toMatchObject({
+      is_canceled: true,
+      telegram_payment_charge_id: paid.payment?.telegram_payment_charge_id,
+    });
+    expect(
+      tg.payments.find(
+        (p) => p.payment.telegram_payment_charge_id === paid.payment?.telegram_payment_charge_id,
+      )?.subscriptionCanceled,
+    ).toBe(true);
+    expect(String((await say(tg, bot, sam, "/status")).params.text)).toContain("«VIP month» — active until");
+  });
+});
 
 describe("paid access to a channel", () => {
   it("gives a personal one-use link that removes and revokes when someone else uses it", async () => {
@@ -133,7 +198,7 @@ describe("paid access to a channel", () => {
     expect(String(messagesTo(ann, "⏳")[0]?.params.text)).toContain("3 days left");
     expect(messagesTo(ren, "⏳")).toHaveLength(1);
 
-    await buyPlan(ren);
+    await renewPlan(ren);
     await advance(2 * DAY);
     await sweep();
     expect(messagesTo(ann, "⏳")).toHaveLength(2);

@@ -1,4 +1,5 @@
 export * from "./change-order-status.ts";
 export * from "./check-order-payable.ts";
 export * from "./create-order.ts";
+export * from "./create-renewal-order.ts";
 export * from "./read-orders.ts";

@@ -3,4 +3,5 @@ export * from "./entitlements.ts";
 export * from "./find-order-mismatches.ts";
 export * from "./refund-order.ts";
 export * from "./settle-payment.ts";
+export * from "./settle-star-subscription.ts";
 export * from "./yookassa/index.ts";

@@ -31,6 +31,8 @@ export const subscriptions = pgTable(
     botId: uuid("bot_id"),
     /** Telegram chats this plan gives access to (a bundle). */
     channelIds: jsonb("channel_ids").$type<number[]>().notNull().default([]),
+    /** The Telegram Star subscription that renews this plan (its first charge id); null when it does not renew. */
+    starChargeId: text("star_charge_id"),
     /** Set when the ended subscriber was removed from every chat: the removal is done. */
     accessRevokedAt: at("access_revoked_at"),
     /** A worker removing the subscriber holds this lease, so two workers never both do it. */

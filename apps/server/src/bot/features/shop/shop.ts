@@ -7,6 +7,7 @@ import {
   listOrders,
   PromoRefused,
   settlePayment,
+  settleStarSubscriptionPayment,
   startYooKassaCheckout,
 } from "@lumen/core";
 import { Composer, InlineKeyboard } from "grammy";
@@ -16,6 +17,8 @@ import { renderCatalog } from "./catalog-screen.ts";
 
 export const PAYMENT_NOTICES_JOB = "payment-notices";
 export const MOCK_PAYMENT_JOB = "mock-payment";
+/** Telegram allows one Star subscription period: 30 days, in seconds. */
+const STAR_SUBSCRIPTION_PERIOD = 2_592_000;
 
 /**
  * The order, with the promo code the user entered if it applies to this product; a code that
@@ -92,6 +95,24 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
       });
       return;
     }
+    if (provider === "stars" && product.details.kind === "plan" && product.details.periodDays === 30) {
+      // Telegram sells 30-day plans as Star subscriptions, which only invoice links can start.
+      const link = await ctx.api.createInvoiceLink(
+        order.title,
+        order.title,
+        order.id,
+        "",
+        "XTR",
+        [{ label: order.title, amount: order.amount }],
+        {
+          subscription_period: STAR_SUBSCRIPTION_PERIOD,
+        },
+      );
+      await ctx.reply(ctx.t("shop-subscribe-text", { title: order.title }), {
+        reply_markup: new InlineKeyboard().url(ctx.t("shop-subscribe", { amount: order.amount }), link),
+      });
+      return;
+    }
     if (provider === "mock") {
       await ctx.services.enqueue(
         MOCK_PAYMENT_JOB,
@@ -134,8 +155,8 @@ shopFeature.on("pre_checkout_query", async (ctx) => {
 /** Money arrived: settle it (exactly once, whatever Telegram repeats), then notices in the background. */
 shopFeature.on("message:successful_payment", async (ctx) => {
   const payment = ctx.message.successful_payment;
-  const settlement = await settlePayment(ctx.services.core, {
-    provider: payment.currency === "XTR" ? "stars" : "telegram",
+  const input = {
+    provider: payment.currency === "XTR" ? ("stars" as const) : ("telegram" as const),
     providerPaymentId: payment.telegram_payment_charge_id,
     providerChargeId: payment.provider_payment_charge_id || null,
     orderId: payment.invoice_payload,
@@ -143,7 +164,13 @@ shopFeature.on("message:successful_payment", async (ctx) => {
     currency: payment.currency,
     eventType: payment.is_recurring ? "successful_payment:recurring" : "successful_payment",
     raw: { ...payment, from: ctx.from?.id },
-  });
+  };
+  const settlement = payment.is_recurring
+    ? await settleStarSubscriptionPayment(ctx.services.core, {
+        ...input,
+        firstRecurring: payment.is_first_recurring === true,
+      })
+    : await settlePayment(ctx.services.core, input);
   ctx.log.info({ outcome: settlement.outcome, orderId: payment.invoice_payload }, "payment received");
   if (
     settlement.outcome === "settled" ||
