@@ -12,6 +12,7 @@ export const channel = z
     bot_status: z.enum(["administrator", "member", "left", "kicked", "restricted"]),
     can_invite_users: z.boolean(),
     can_restrict_members: z.boolean(),
+    join_mode: z.enum(["invite_link", "join_request"]),
     missing_rights: z.array(z.enum(["administrator", "can_invite_users", "can_restrict_members"])),
     status_changed_at: timestamp,
   })

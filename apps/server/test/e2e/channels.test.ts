@@ -61,6 +61,15 @@ describe("channels and groups", () => {
     ]);
   });
 
+  it("lets an admin switch a chat to join requests", async () => {
+    const club = (await api("/api/v1/channels")).body.items.find(
+      (c: { title: string }) => c.title === "Club",
+    );
+    expect(club.join_mode).toBe("invite_link");
+    const updated = await api(`/api/v1/channels/${club.id}`, "PATCH", { join_mode: "join_request" });
+    expect(updated.body).toMatchObject({ id: club.id, join_mode: "join_request" });
+  });
+
   it("links plan products to known chats only", async () => {
     const known = (await api("/api/v1/channels")).body.items.map((c: { chat_id: number }) => c.chat_id);
     const plan = (channelIds: number[]) => ({
