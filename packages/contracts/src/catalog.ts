@@ -110,7 +110,7 @@ export const promo = z
   .object({
     id: z.uuid(),
     code: z.string(),
-    kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days"]),
+    kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days", "free_days"]),
     value: z.number().int(),
     currency: z.enum(["XTR", "RUB"]).nullable(),
     product_ids: z.array(z.uuid()).nullable(),
@@ -126,7 +126,7 @@ export const promo = z
 
 export const promoRequest = z.object({
   code: z.string(),
-  kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days"]),
+  kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days", "free_days"]),
   value: z.number().int(),
   currency: z.enum(["XTR", "RUB"]).nullable().optional(),
   product_ids: z.array(z.uuid()).nullable().optional(),

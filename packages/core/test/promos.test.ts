@@ -1,4 +1,4 @@
-import { orders, promoRedemptions } from "@lumen/db";
+import { orders, promoRedemptions, promos } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,7 @@ import {
   findLedgerMismatches,
   findOrderMismatches,
   getCreditBalance,
+  redeemFreeDays,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
@@ -152,5 +153,34 @@ describe("promo codes", () => {
     ).rejects.toMatchObject({
       details: { reason: "used" },
     });
+  });
+});
+
+describe("free days codes", () => {
+  it("give a plan for free, counting the use, once per user", async () => {
+    const plan = await createProduct(t.core, admin, {
+      title: "Pro",
+      details: { kind: "plan", planCode: "pro", periodDays: 30, messagesPerPeriod: 100 },
+      prices: [{ currency: "XTR", amount: 300 }],
+    });
+    const promo = await createPromo(t.core, admin, {
+      code: "TRY7",
+      kind: "free_days",
+      value: 7,
+      productIds: [plan.id],
+      maxUses: 10,
+    });
+    await expect(
+      createPromo(t.core, admin, { code: "BAD7", kind: "free_days", value: 7 }),
+    ).rejects.toMatchObject({ details: { field: "product_ids" } });
+    const userId = await buyer();
+    const granted = await redeemFreeDays(t.core, promo, { userId, botId: null });
+    expect(granted.endsAt.getTime() - t.clock.now().getTime()).toBe(7 * 86_400_000);
+    const [row] = await t.core.db.select().from(promos).where(eq(promos.id, promo.id));
+    expect(row?.uses).toBe(1);
+    await expect(
+      redeemFreeDays(t.core, { ...promo, uses: 1 }, { userId, botId: null }),
+    ).rejects.toMatchObject({ details: { reason: "used" } });
+    await expect(order("TRY7")).rejects.toMatchObject({ details: { reason: "not_applicable" } });
   });
 });

@@ -169,6 +169,7 @@ command-status = Your plans and access
 ## Promo codes
 
 promo-applied = 🎟 Promo code { $code } is applied to your next purchase.
+promo-free-days = 🎁 «{ $title }» is yours for free until { $until }.
 promo-usage = Send the code like this: /promo SUMMER25
 promo-ask = 🎟 Have a promo code? Send it like this: /promo CODE
 promo-button = 🎟 Have a promo code?

@@ -172,6 +172,7 @@ command-status = Ваши тарифы и доступ
 ## Promo codes
 
 promo-applied = 🎟 Промокод { $code } будет применён к следующей покупке.
+promo-free-days = 🎁 «{ $title }» — бесплатно до { $until }.
 promo-usage = Отправьте код так: /promo SUMMER25
 promo-ask = 🎟 Есть промокод? Отправьте его так: /promo КОД
 promo-button = 🎟 Есть промокод?

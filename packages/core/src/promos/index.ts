@@ -1,4 +1,5 @@
 export * from "./claim-promo.ts";
 export * from "./manage-promos.ts";
 export * from "./quote-promo.ts";
+export * from "./redeem-free-days.ts";
 export * from "./redeem-promo.ts";

@@ -35,6 +35,8 @@ export async function createPromo(ctx: CoreContext, actor: Actor, input: PromoIn
     throw validationFailed("value", "a percent discount is at most 100");
   if (promo.kind === "fixed_off" && !promo.currency)
     throw validationFailed("currency", "a fixed discount needs the currency of its amount");
+  if (promo.kind === "free_days" && promo.productIds?.length !== 1)
+    throw validationFailed("product_ids", "free days need exactly one plan product");
   if (promo.validFrom && promo.validTo && promo.validTo <= promo.validFrom)
     throw validationFailed("valid_to", "must be after valid_from");
   try {

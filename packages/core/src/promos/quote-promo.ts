@@ -63,6 +63,7 @@ export async function quotePromo(
   const promo = await findPromo(db, input.code);
   if (!promo) throw new PromoRefused("unknown");
   await checkPromoUsable(db, promo, input);
+  if (promo.kind === "free_days") throw new PromoRefused("not_applicable");
   if (promo.productIds && !promo.productIds.includes(input.productId))
     throw new PromoRefused("not_applicable");
   let amount = input.amount;

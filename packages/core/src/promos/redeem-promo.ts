@@ -7,7 +7,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
  */
 export async function redeemPromo(
   db: Database,
-  input: { promoId: string; userId: string; orderId: string; now: Date },
+  input: { promoId: string; userId: string; orderId: string | null; now: Date },
 ): Promise<boolean> {
   const counted = await db
     .update(promos)

@@ -14,6 +14,8 @@ const grantPlanInput = z.object({
   fairUseCap: z.number().int().min(1).default(1000),
   botId: z.uuid().nullable().default(null),
   channelIds: z.array(z.number().int()).default([]),
+  /** How long this grant lasts, when not one period (free days from a promo code). */
+  days: z.number().int().min(1).optional(),
 });
 
 /**
@@ -26,7 +28,7 @@ export async function grantPlan(
   input: z.input<typeof grantPlanInput>,
 ): Promise<SubscriptionRow> {
   const plan = parseInput(grantPlanInput, input);
-  const days = plan.periodDays * 24 * 60 * 60 * 1000;
+  const days = (plan.days ?? plan.periodDays) * 24 * 60 * 60 * 1000;
   const [live] = await db
     .select()
     .from(subscriptions)

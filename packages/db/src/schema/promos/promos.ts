@@ -3,7 +3,7 @@ import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid
 import { at, idColumn, timestamps } from "../_columns.ts";
 import { currencies } from "../catalog/catalog.ts";
 
-export const promoKinds = ["percent_off", "fixed_off", "bonus_credits", "extra_days"] as const;
+export const promoKinds = ["percent_off", "fixed_off", "bonus_credits", "extra_days", "free_days"] as const;
 export type PromoKind = (typeof promoKinds)[number];
 
 /** A promo code. Uses are counted when an order is paid, atomically, against maxUses. */
@@ -44,7 +44,8 @@ export const promoRedemptions = pgTable(
       .notNull()
       .references(() => promos.id),
     userId: uuid("user_id").notNull(),
-    orderId: uuid("order_id").notNull().unique(),
+    /** null for codes used without a purchase (free days of a plan). */
+    orderId: uuid("order_id").unique(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("promo_redemptions_promo_user_idx").on(t.promoId, t.userId)],

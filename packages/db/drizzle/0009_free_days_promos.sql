@@ -1,0 +1,1 @@
+ALTER TABLE "promo_redemptions" ALTER COLUMN "order_id" DROP NOT NULL;
