@@ -7,7 +7,13 @@ import {
 } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "../support/bot-journey.ts";
-import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+import {
+  callApi,
+  createLumenHome,
+  type LumenProcess,
+  runLumenCli,
+  startLumen,
+} from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let ai: FakeOpenAI;
@@ -44,12 +50,7 @@ afterAll(async () => {
   await home?.cleanup();
 });
 
-const api = (method: string, path: string, body?: unknown) =>
-  fetch(`${lumen.url}${path}`, {
-    method,
-    headers: { "x-auth-key": adminKey, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const api = (method: string, path: string, body?: unknown) => callApi(lumen, adminKey, method, path, body);
 
 /** A user who has pressed /start and holds `credits` credits, given by an operator over the API. */
 async function fundedUser(firstName: string, languageCode: string, credits: number) {

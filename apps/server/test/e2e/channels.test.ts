@@ -1,6 +1,12 @@
 import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+import {
+  callApi,
+  createLumenHome,
+  type LumenProcess,
+  runLumenCli,
+  startLumen,
+} from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
@@ -24,12 +30,7 @@ afterAll(async () => {
   await home?.cleanup();
 });
 
-const api = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${lumen.url}${path}`, {
-    method,
-    headers: { "x-auth-key": key, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const api = (path: string, method = "GET", body?: unknown) => callApi(lumen, key, method, path, body);
 
 describe("channels and groups", () => {
   it("records chats the bot is added to, with the rights it still lacks", async () => {

@@ -1,7 +1,13 @@
 import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "../support/bot-journey.ts";
-import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+import {
+  callApi,
+  createLumenHome,
+  type LumenProcess,
+  runLumenCli,
+  startLumen,
+} from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
@@ -37,12 +43,7 @@ afterAll(async () => {
   await home?.cleanup();
 });
 
-const api = (method: string, path: string, body?: unknown) =>
-  fetch(`${lumen.url}${path}`, {
-    method,
-    headers: { "x-auth-key": adminKey, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const api = (method: string, path: string, body?: unknown) => callApi(lumen, adminKey, method, path, body);
 
 async function addProduct(title: string, credits: number, stars: number) {
   const res = await api("POST", "/api/v1/products", {

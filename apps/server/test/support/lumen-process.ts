@@ -171,3 +171,20 @@ export function runLumenCli(
     child.stdin.end(stdin ?? "");
   });
 }
+
+/** Calls the running server's API with a key, as an integration would; JSON in and out. */
+export async function callApi(
+  lumen: { url: string },
+  key: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint returns
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${lumen.url}${path}`, {
+    method,
+    headers: { "x-auth-key": key, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: await response.json() };
+}

@@ -21,7 +21,7 @@ export async function redeemFreeDays(
   return ctx.db.transaction(async (tx) => {
     await checkPromoUsable(tx, promo, { userId: input.userId, now });
     const [product] = await tx.select().from(products).where(eq(products.id, productId));
-    if (!product || product.details.kind !== "plan") throw new PromoRefused("not_applicable");
+    if (product?.details.kind !== "plan") throw new PromoRefused("not_applicable");
     if (!(await redeemPromo(tx, { promoId: promo.id, userId: input.userId, orderId: null, now })))
       throw new PromoRefused("exhausted");
     const plan = await grantPlan(tx, now, {
