@@ -167,6 +167,26 @@ describe("YooKassa", () => {
     expect(again.settled).not.toContain(order.id);
   });
 
+  it("mirrors a refund made in YooKassa's dashboard, once", async () => {
+    const { user, order, paymentId } = await checkout();
+    yk.succeed(paymentId);
+    await webhook("payment.succeeded", yk.payment(paymentId));
+    const refund = await fetch(`${yk.baseUrl}/refunds`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from("100500:test_secret").toString("base64")}`,
+        "content-type": "application/json",
+        "idempotence-key": `dash-${paymentId}`,
+      },
+      body: JSON.stringify({ payment_id: paymentId, amount: { value: "990.00", currency: "RUB" } }),
+    }).then((r) => r.json());
+    const forged = { ...refund, payment_id: paymentId };
+    expect((await webhook("refund.succeeded", forged)).statusCode).toBe(200);
+    expect((await webhook("refund.succeeded", forged)).statusCode).toBe(200);
+    expect(await orderStatus(order.id)).toBe("refunded");
+    expect(await balance(user.id)).toBe(0);
+  });
+
   it("refunds at YooKassa and takes the credits back", async () => {
     const { user, order, paymentId } = await checkout();
     yk.succeed(paymentId);

@@ -2,6 +2,7 @@ import {
   type CoreContext,
   reconcileYooKassaPayments,
   syncYooKassaPayment,
+  syncYooKassaRefund,
   type YooKassaSettings,
 } from "@lumen/core";
 import { z } from "zod";
@@ -32,9 +33,11 @@ export const yookassaSyncJob = (deps: {
 }): JobDefinition => ({
   name: YOOKASSA_SYNC_JOB,
   async handler(data) {
-    const { paymentId, eventType } = z
-      .object({ paymentId: z.string().min(1), eventType: z.string() })
+    const { paymentId, eventType, refundId } = z
+      .object({ paymentId: z.string().min(1), eventType: z.string(), refundId: z.string().optional() })
       .parse(data);
+    if (refundId)
+      return { refundId, ...(await syncYooKassaRefund(deps.core, deps.yookassa.client, refundId)) };
     const result = await syncYooKassaPayment(deps.core, deps.yookassa.client, {
       providerPaymentId: paymentId,
       eventType,

@@ -1,4 +1,10 @@
-import { type CoreContext, LumenError, syncYooKassaPayment, type YooKassaSettings } from "@lumen/core";
+import {
+  type CoreContext,
+  LumenError,
+  syncYooKassaPayment,
+  syncYooKassaRefund,
+  type YooKassaSettings,
+} from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { EnqueueJob } from "../../jobs/job-runner.ts";
@@ -44,14 +50,20 @@ export const yookassaWebhookRoutes =
           throw new LumenError("FORBIDDEN", "This address may not send YooKassa notifications");
         }
         const { event, object } = request.body;
-        const paymentId = event.startsWith("refund.") ? (object.payment_id ?? "") : object.id;
+        const isRefund = event.startsWith("refund.");
+        const paymentId = isRefund ? (object.payment_id ?? "") : object.id;
         if (!paymentId) return reply.status(200).send({ ok: true });
-        const sync = syncYooKassaPayment(deps.core, deps.yookassa.client, {
-          providerPaymentId: paymentId,
-          eventType: event,
-          raw: request.body as Record<string, unknown>,
-        }).then(async (result) => {
-          await announceSync(deps.enqueue, result, paymentId);
+        const sync = (
+          isRefund
+            ? syncYooKassaRefund(deps.core, deps.yookassa.client, object.id)
+            : syncYooKassaPayment(deps.core, deps.yookassa.client, {
+                providerPaymentId: paymentId,
+                eventType: event,
+                raw: request.body as Record<string, unknown>,
+              })
+        ).then(async (result) => {
+          if (!isRefund)
+            await announceSync(deps.enqueue, result as { outcome: string; orderId?: string }, paymentId);
           return true;
         });
         const timeout = new Promise<false>((resolve) => setTimeout(resolve, INLINE_BUDGET_MS, false).unref());
@@ -62,7 +74,7 @@ export const yookassaWebhookRoutes =
         if (!done)
           await deps.enqueue(
             YOOKASSA_SYNC_JOB,
-            { paymentId, eventType: event },
+            { paymentId, eventType: event, ...(isRefund ? { refundId: object.id } : {}) },
             { singletonKey: `${event}:${paymentId}` },
           );
         return reply.status(200).send({ ok: true });

@@ -2,6 +2,7 @@ import { paymentCheckouts, paymentEvents } from "@lumen/db";
 import { and, eq, lt } from "drizzle-orm";
 import { cancelOrder } from "../../orders/change-order-status.ts";
 import type { CoreContext } from "../../shared/context.ts";
+import { recordProviderRefund } from "../record-provider-refund.ts";
 import { type Settlement, settlePayment } from "../settle-payment.ts";
 import { fromYooKassaAmount, type YooKassaClient } from "./yookassa-client.ts";
 
@@ -105,4 +106,23 @@ export async function reconcileYooKassaPayments(
     if (result.outcome === "settled" && result.orderId) settled.push(result.orderId);
   }
   return { checked: pending.length, settled };
+}
+
+/**
+ * refund.succeeded: re-read the refund and its payment from the API, then mirror a refund made
+ * in YooKassa's dashboard. Refunds made through Lumen are already recorded and change nothing.
+ */
+export async function syncYooKassaRefund(ctx: CoreContext, client: YooKassaClient, refundId: string) {
+  const refund = await client.getRefund(refundId);
+  if (refund.status !== "succeeded") return { outcome: "refund_pending" as const };
+  const payment = await client.getPayment(refund.payment_id);
+  const refundedAmount = payment.refunded_amount
+    ? fromYooKassaAmount(payment.refunded_amount)
+    : fromYooKassaAmount(refund.amount);
+  const outcome = await recordProviderRefund(ctx, {
+    provider: "yookassa",
+    providerPaymentId: refund.payment_id,
+    refundedAmount,
+  });
+  return { outcome };
 }

@@ -12,6 +12,7 @@ export type YooKassaPayment = {
   created_at: string;
 };
 export type YooKassaRefund = { id: string; payment_id: string; status: string; amount: YooKassaAmount };
+export type YooKassaPaymentWithRefunds = YooKassaPayment & { refunded_amount?: YooKassaAmount };
 
 export type YooKassaReceipt = {
   customer: { email?: string; phone?: string };
@@ -37,7 +38,8 @@ export type CreatePaymentRequest = {
 
 export type YooKassaClient = {
   createPayment(request: CreatePaymentRequest): Promise<YooKassaPayment>;
-  getPayment(id: string): Promise<YooKassaPayment>;
+  getPayment(id: string): Promise<YooKassaPaymentWithRefunds>;
+  getRefund(id: string): Promise<YooKassaRefund>;
   createRefund(request: {
     paymentId: string;
     amount: YooKassaAmount;
@@ -121,7 +123,8 @@ export function createYooKassaClient(options: {
         },
         request.idempotenceKey,
       ),
-    getPayment: (id) => call<YooKassaPayment>("GET", `/payments/${encodeURIComponent(id)}`),
+    getPayment: (id) => call<YooKassaPaymentWithRefunds>("GET", `/payments/${encodeURIComponent(id)}`),
+    getRefund: (id) => call<YooKassaRefund>("GET", `/refunds/${encodeURIComponent(id)}`),
     createRefund: (request) =>
       call<YooKassaRefund>(
         "POST",
