@@ -16,14 +16,23 @@ export type AssistantAccount = {
   canAsk: boolean;
 };
 
-export async function getAssistantPreferences(db: Database, config: AssistantConfig, userId: string) {
-  const [row] = await db.select().from(assistantSettings).where(eq(assistantSettings.userId, userId));
+type StoredPreferences =
+  | { model: string | null; style: string | null; conversationStartedAt: Date | null }
+  | undefined;
+
+/** The user's stored choices; a model no longer offered falls back to the default. */
+export function preferencesFrom(config: AssistantConfig, row: StoredPreferences) {
   const model = row?.model && config.models.some((m) => m.id === row.model) ? row.model : config.defaultModel;
   return {
     model,
     style: row?.style ?? "balanced",
     conversationStartedAt: row?.conversationStartedAt ?? new Date(0),
   };
+}
+
+export async function getAssistantPreferences(db: Database, config: AssistantConfig, userId: string) {
+  const [row] = await db.select().from(assistantSettings).where(eq(assistantSettings.userId, userId));
+  return preferencesFrom(config, row);
 }
 
 /** Everything /balance and GET /users/{id}/credits show, read in one place. */

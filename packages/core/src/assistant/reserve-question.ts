@@ -1,12 +1,18 @@
-import { assistantTrials, type ChargeSource, type Database, messagesLog } from "@lumen/db";
+import {
+  assistantSettings,
+  assistantTrials,
+  type ChargeSource,
+  type Database,
+  messagesLog,
+  users,
+} from "@lumen/db";
 import { and, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
 import { changeCredits } from "../credits/change-credits.ts";
 import type { CoreContext } from "../shared/context.ts";
-import { LumenError } from "../shared/errors.ts";
+import { LumenError, notFound } from "../shared/errors.ts";
 import { takePlanMessage } from "../subscriptions/plan-usage.ts";
-import { getUser } from "../users/get-user.ts";
 import { type AssistantConfig, priceOf } from "./assistant-config.ts";
-import { getAssistantPreferences } from "./get-assistant-account.ts";
+import { preferencesFrom } from "./get-assistant-account.ts";
 
 export type ReserveQuestionInput = {
   userId: string;
@@ -24,6 +30,32 @@ export type Reservation = {
   /** The language the user reads: their choice in the bot, else their Telegram app's. */
   languageCode: string | null;
 };
+
+/**
+ * The asker, their preferences and whether their trial can pay, in one query: a question is the
+ * hottest path in Lumen, and every round trip there shows (docs/benchmarks.md).
+ */
+async function loadAsker(db: Database, config: AssistantConfig, userId: string, now: Date) {
+  const [row] = await db
+    .select({
+      user: users,
+      model: assistantSettings.model,
+      style: assistantSettings.style,
+      conversationStartedAt: assistantSettings.conversationStartedAt,
+      trialLeft: assistantTrials.messagesLeft,
+      trialExpiresAt: assistantTrials.expiresAt,
+    })
+    .from(users)
+    .leftJoin(assistantSettings, eq(assistantSettings.userId, users.id))
+    .leftJoin(assistantTrials, eq(assistantTrials.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!row) throw notFound("User", userId);
+  return {
+    user: row.user,
+    prefs: preferencesFrom(config, row),
+    trialUsable: (row.trialLeft ?? 0) > 0 && (!row.trialExpiresAt || row.trialExpiresAt > now),
+  };
+}
 
 async function takeTrialMessage(db: Database, userId: string, now: Date): Promise<boolean> {
   const taken = await db
@@ -54,9 +86,8 @@ export async function reserveQuestion(
   const now = ctx.clock.now();
   const messageId = crypto.randomUUID();
   return ctx.db.transaction(async (tx) => {
-    const user = await getUser(tx, input.userId);
+    const { user, prefs, trialUsable } = await loadAsker(tx, config, input.userId, now);
     if (user.isBanned) throw new LumenError("FORBIDDEN", "This user is banned");
-    const prefs = await getAssistantPreferences(tx, config, input.userId);
     const price = priceOf(config, prefs.model);
 
     let chargedFrom: ChargeSource;
@@ -66,7 +97,7 @@ export async function reserveQuestion(
     if (plan) {
       chargedFrom = "plan";
       chargeRef = `${plan.subscriptionId}:${plan.period}`;
-    } else if (await takeTrialMessage(tx, input.userId, now)) {
+    } else if (trialUsable && (await takeTrialMessage(tx, input.userId, now))) {
       chargedFrom = "trial";
     } else {
       await changeCredits(tx, {
@@ -74,6 +105,7 @@ export async function reserveQuestion(
         delta: -price,
         reason: "spend",
         idempotencyKey: `spend:${messageId}`,
+        freshKey: true,
       });
       chargedFrom = "credits";
       costCredits = price;

@@ -11,6 +11,11 @@ export type CreditChange = {
   idempotencyKey: string;
   note?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * The key was made just now (e.g. from a new uuid) and cannot have been used: the change runs
+   * directly in the caller's transaction, without the savepoint a possible replay would need.
+   */
+  freshKey?: boolean;
 };
 
 export type CreditEntry = {
@@ -30,6 +35,39 @@ async function findEntry(db: Database, key: string): Promise<CreditEntry | undef
   return row && { ...row, replayed: true };
 }
 
+async function applyChange(tx: Database, change: CreditChange): Promise<CreditEntry> {
+  const [balance] =
+    change.delta > 0
+      ? await tx
+          .insert(creditBalances)
+          .values({ userId: change.userId, balance: change.delta })
+          .onConflictDoUpdate({
+            target: creditBalances.userId,
+            set: { balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` },
+          })
+          .returning({ balance: creditBalances.balance })
+      : await tx
+          .update(creditBalances)
+          .set({ balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` })
+          .where(and(eq(creditBalances.userId, change.userId), gte(creditBalances.balance, -change.delta)))
+          .returning({ balance: creditBalances.balance });
+  if (!balance) throw new LumenError("INSUFFICIENT_CREDITS", "Not enough credits");
+  const [entry] = await tx
+    .insert(creditLedger)
+    .values({
+      userId: change.userId,
+      delta: change.delta,
+      reason: change.reason,
+      idempotencyKey: change.idempotencyKey,
+      balanceAfter: balance.balance,
+      note: change.note ?? null,
+      data: change.data ?? {},
+    })
+    .returning();
+  if (!entry) throw new LumenError("INTERNAL", "The ledger row was not written");
+  return { ...entry, replayed: false };
+}
+
 /**
  * The one way a balance moves: the balance row and its ledger row change together, in a
  * savepoint of the caller's transaction. A spend is a conditional UPDATE, so concurrent spends
@@ -40,41 +78,9 @@ export async function changeCredits(db: Database, change: CreditChange): Promise
   if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
     throw new LumenError("VALIDATION_FAILED", "amount must be a non-zero whole number", { field: "amount" });
   }
+  if (change.freshKey) return applyChange(db, change);
   try {
-    return await db.transaction(async (tx) => {
-      const [balance] =
-        change.delta > 0
-          ? await tx
-              .insert(creditBalances)
-              .values({ userId: change.userId, balance: change.delta })
-              .onConflictDoUpdate({
-                target: creditBalances.userId,
-                set: { balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` },
-              })
-              .returning({ balance: creditBalances.balance })
-          : await tx
-              .update(creditBalances)
-              .set({ balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` })
-              .where(
-                and(eq(creditBalances.userId, change.userId), gte(creditBalances.balance, -change.delta)),
-              )
-              .returning({ balance: creditBalances.balance });
-      if (!balance) throw new LumenError("INSUFFICIENT_CREDITS", "Not enough credits");
-      const [entry] = await tx
-        .insert(creditLedger)
-        .values({
-          userId: change.userId,
-          delta: change.delta,
-          reason: change.reason,
-          idempotencyKey: change.idempotencyKey,
-          balanceAfter: balance.balance,
-          note: change.note ?? null,
-          data: change.data ?? {},
-        })
-        .returning();
-      if (!entry) throw new LumenError("INTERNAL", "The ledger row was not written");
-      return { ...entry, replayed: false };
-    });
+    return await db.transaction((tx) => applyChange(tx, change));
   } catch (error) {
     if (isUniqueViolation(error) || (error instanceof LumenError && error.code === "INSUFFICIENT_CREDITS")) {
       // A spend refused for lack of credits may also be the replay of one that succeeded.
