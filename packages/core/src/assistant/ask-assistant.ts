@@ -2,7 +2,6 @@ import type { CoreContext } from "../shared/context.ts";
 import { LumenError } from "../shared/errors.ts";
 import { type AssistantConfig, systemPromptFor } from "./assistant-config.ts";
 import { type ChatMessage, type ChatModel, ChatModelError, type ChatResult } from "./chat-model.ts";
-import { loadConversation } from "./conversation.ts";
 import { type Reservation, type ReserveQuestionInput, reserveQuestion } from "./reserve-question.ts";
 import { completeQuestion, releaseQuestion } from "./settle-question.ts";
 
@@ -64,14 +63,9 @@ export async function askAssistant(ctx: CoreContext, deps: AssistantDeps, input:
   const started = performance.now();
   let result: ChatResult;
   try {
-    const history = await loadConversation(ctx.db, {
-      userId: input.userId,
-      since: reservation.conversationStartedAt,
-      turns: deps.config.contextTurns,
-    });
     const messages: ChatMessage[] = [
       { role: "system", content: systemPromptFor(reservation.style, reservation.languageCode) },
-      ...history,
+      ...reservation.history,
       { role: "user", content: input.question },
     ];
     result = await completeWithRetries(deps, chat, messages, input, reservation.model);

@@ -12,6 +12,8 @@ import type { CoreContext } from "../shared/context.ts";
 import { LumenError, notFound } from "../shared/errors.ts";
 import { takePlanMessage } from "../subscriptions/plan-usage.ts";
 import { type AssistantConfig, priceOf } from "./assistant-config.ts";
+import type { ChatMessage } from "./chat-model.ts";
+import { loadConversation } from "./conversation.ts";
 import { preferencesFrom } from "./get-assistant-account.ts";
 
 export type ReserveQuestionInput = {
@@ -29,6 +31,8 @@ export type Reservation = {
   conversationStartedAt: Date;
   /** The language the user reads: their choice in the bot, else their Telegram app's. */
   languageCode: string | null;
+  /** The earlier turns of the conversation, read in the same transaction. */
+  history: ChatMessage[];
 };
 
 /**
@@ -131,6 +135,11 @@ export async function reserveQuestion(
       chargedFrom,
       conversationStartedAt: prefs.conversationStartedAt,
       languageCode: user.locale ?? user.languageCode,
+      history: await loadConversation(tx, {
+        userId: input.userId,
+        since: prefs.conversationStartedAt,
+        turns: config.contextTurns,
+      }),
     };
   });
 }
