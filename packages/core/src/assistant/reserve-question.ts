@@ -28,7 +28,6 @@ export type Reservation = {
   model: string;
   style: string;
   chargedFrom: ChargeSource;
-  conversationStartedAt: Date;
   /** The language the user reads: their choice in the bot, else their Telegram app's. */
   languageCode: string | null;
   /** The earlier turns of the conversation, read in the same transaction. */
@@ -133,7 +132,6 @@ export async function reserveQuestion(
       model: prefs.model,
       style: prefs.style,
       chargedFrom,
-      conversationStartedAt: prefs.conversationStartedAt,
       languageCode: user.locale ?? user.languageCode,
       history: await loadConversation(tx, {
         userId: input.userId,
