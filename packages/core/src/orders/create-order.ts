@@ -1,6 +1,7 @@
 import { type Currency, type OrderRow, orders, type PaymentProvider } from "@lumen/db";
 import { getProduct, priceIn } from "../catalog/get-product.ts";
-import { quotePromo } from "../promos/quote-promo.ts";
+import { getClaimedPromo } from "../promos/claim-promo.ts";
+import { PromoRefused, quotePromo } from "../promos/quote-promo.ts";
 import type { CoreContext } from "../shared/context.ts";
 import { LumenError, validationFailed } from "../shared/errors.ts";
 import { getUser } from "../users/get-user.ts";
@@ -13,6 +14,13 @@ export type CreateOrderInput = {
   botId?: string | null;
   /** Applied on the server; the discounted price is what the order asks for. */
   promoCode?: string | null;
+  /** Apply the code the user entered in the bot (/promo, a promo_ link), if it fits this order. */
+  useClaimedPromo?: boolean;
+};
+
+const ignoreRefusal = (error: unknown) => {
+  if (error instanceof PromoRefused) return undefined;
+  throw error;
 };
 
 /** How long an unpaid order can still be paid; Telegram invoices stay payable about a day. */
@@ -32,16 +40,16 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
       throw validationFailed("currency", `This product has no price in ${input.currency}`);
     if (input.provider === "stars" && input.currency !== "XTR")
       throw validationFailed("currency", "Stars payments are in XTR");
-    const quote = input.promoCode
-      ? await quotePromo(tx, {
-          code: input.promoCode,
-          userId: user.id,
-          productId: product.id,
-          currency: input.currency,
-          amount,
-          now,
-        })
-      : undefined;
+    const quoteInput = { userId: user.id, productId: product.id, currency: input.currency, amount, now };
+    let quote = input.promoCode ? await quotePromo(tx, { ...quoteInput, code: input.promoCode }) : undefined;
+    if (!quote && input.useClaimedPromo) {
+      // The code the user entered in the bot applies where it can; where it cannot (another
+      // product, used up meanwhile) the purchase goes on at the catalog price.
+      const claimed = await getClaimedPromo(tx, user.id);
+      quote = claimed
+        ? await quotePromo(tx, { ...quoteInput, code: claimed.code }).catch(ignoreRefusal)
+        : undefined;
+    }
     const [order] = await tx
       .insert(orders)
       .values({

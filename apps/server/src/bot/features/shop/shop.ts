@@ -1,11 +1,9 @@
 import {
   checkOrderPayable,
   createOrder,
-  getClaimedPromo,
   getProduct,
   isLumenError,
   listOrders,
-  PromoRefused,
   settlePayment,
   settleStarSubscriptionPayment,
   startYooKassaCheckout,
@@ -19,22 +17,6 @@ export const PAYMENT_NOTICES_JOB = "payment-notices";
 export const MOCK_PAYMENT_JOB = "mock-payment";
 /** Telegram allows one Star subscription period: 30 days, in seconds. */
 const STAR_SUBSCRIPTION_PERIOD = 2_592_000;
-
-/**
- * The order, with the promo code the user entered if it applies to this product; a code that
- * does not apply (another product, used up meanwhile) is left out rather than failing the purchase.
- */
-async function createOrderWithClaimedPromo(ctx: BotContext, input: Parameters<typeof createOrder>[1]) {
-  const promo = await getClaimedPromo(ctx.services.core.db, input.userId);
-  if (promo) {
-    try {
-      return await createOrder(ctx.services.core, { ...input, promoCode: promo.code });
-    } catch (error) {
-      if (!(error instanceof PromoRefused)) throw error;
-    }
-  }
-  return createOrder(ctx.services.core, input);
-}
 
 export const shopFeature = new Composer<BotContext>();
 const privateChats = shopFeature.chatType("private");
@@ -79,12 +61,13 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
       buyMethod === "RUB" || (buyMethod === "MOCK" && !product.prices.some((p) => p.currency === "XTR"))
         ? "RUB"
         : "XTR";
-    const order = await createOrderWithClaimedPromo(ctx, {
+    const order = await createOrder(ctx.services.core, {
       userId: ctx.user.id,
       productId,
       currency,
       provider,
       botId: ctx.lumenBot.id,
+      useClaimedPromo: true,
     });
     await ctx.answerCallbackQuery();
     if (provider === "yookassa" && yookassa) {
