@@ -106,6 +106,29 @@ describe("promo codes", () => {
     await expect(order("LAST")).rejects.toMatchObject({ details: { reason: "exhausted" } });
   });
 
+  it("count a once-per-user code once when one buyer's two orders are paid at the same moment", async () => {
+    await createPromo(t.core, admin, { code: "TWICE", kind: "bonus_credits", value: 10 });
+    const userId = await buyer();
+    const first = await createOrder(t.core, {
+      userId,
+      productId,
+      currency: "RUB",
+      provider: "yookassa",
+      promoCode: "TWICE",
+    });
+    const second = await createOrder(t.core, {
+      userId,
+      productId,
+      currency: "RUB",
+      provider: "yookassa",
+      promoCode: "TWICE",
+    });
+    await Promise.all([pay(first), pay(second)]);
+    const redemptions = await t.core.db.select().from(promoRedemptions);
+    expect(redemptions.filter((r) => r.userId === userId)).toHaveLength(1);
+    expect(await getCreditBalance(t.core.db, userId)).toBe(210);
+  });
+
   it("decline pre-checkout once the last use is gone", async () => {
     await createPromo(t.core, admin, { code: "ONCE", kind: "percent_off", value: 10, maxUses: 1 });
     const first = await order("ONCE", "XTR");

@@ -119,4 +119,26 @@ describe("referrals", () => {
     stats = await getPartnerStats(t.core.db, settings, { partnerUserId: partner, now: t.clock.now() });
     expect(stats.money[0]).toMatchObject({ paidOut: 50, due: 0 });
   });
+
+  it("never pays out more than is due when two payouts are recorded at once", async () => {
+    const partner = await newUser();
+    const code = await getOrCreateReferralCode(t.core.db, partner);
+    const referred = await newUser();
+    await attributeReferral(t.core, { userId: referred, code, firstVisit: true });
+    await buy(referred);
+    t.clock.advance(15 * 86_400_000);
+    const outcomes = await Promise.allSettled(
+      ["a", "b", "c", "d", "e", "f", "g", "h"].map((k) =>
+        recordPayout(t.core, admin, settings, {
+          partnerUserId: partner,
+          amount: 50,
+          currency: "XTR",
+          idempotencyKey: `race-${k}`,
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const stats = await getPartnerStats(t.core.db, settings, { partnerUserId: partner, now: t.clock.now() });
+    expect(stats.money[0]).toMatchObject({ paidOut: 50, due: 0 });
+  });
 });

@@ -93,11 +93,12 @@ export async function settlePayment(ctx: CoreContext, input: SettlePaymentInput)
     }
     const grant = await grantEntitlement(tx, order, payment.id, now);
     if (order.promoId && !(await applyPromoAtPayment(tx, order, payment.id, now))) {
-      // Two buyers raced for the last use and both paid: this one paid the discounted price
-      // the order asked for, so it is settled, but operators are told.
+      // The use could not be counted (another payment took the last use, or this buyer's
+      // other order used the code first). This buyer paid the discounted price the order
+      // asked for, so it is settled, but operators are told.
       await flagOrder(tx, {
         orderId: order.id,
-        reason: `promo ${order.promoCode} had no uses left when paid`,
+        reason: `promo ${order.promoCode} could not be counted when paid (used up, or already used by this buyer)`,
         now,
       });
     }

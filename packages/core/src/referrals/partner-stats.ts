@@ -5,6 +5,7 @@ import {
   referralAttributions,
   referralCodes,
   referralPayouts,
+  users,
 } from "@lumen/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -112,6 +113,8 @@ export async function recordPayout(
   if (earlier) return { replayed: true };
   try {
     return await ctx.db.transaction(async (tx) => {
+      // One payout per partner at a time: two at once could each see the same amount as due.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, input.partnerUserId)).for("update");
       const stats = await getPartnerStats(tx, settings, {
         partnerUserId: input.partnerUserId,
         now: ctx.clock.now(),

@@ -8,4 +8,3 @@ export function pgErrorCode(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === "23505";
-export const isCheckViolation = (error: unknown) => pgErrorCode(error) === "23514";
