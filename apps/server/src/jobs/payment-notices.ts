@@ -35,10 +35,8 @@ async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: Purc
     case "plan": {
       const until = day(view.subscription?.endsAt ?? null);
       await api.sendMessage(buyer.telegramId, t("receipt-plan", { title: order.title, until }));
-      // An extension of a plan that was already live needs no new links: the buyer is in already.
-      const isNewPlan = view.subscription !== null && view.subscription.createdAt >= order.createdAt;
       const invites =
-        view.subscription && isNewPlan
+        view.subscription && view.needsChatInvites
           ? await issueChatInvites(core, api, { subscription: view.subscription, orderId: order.id })
           : [];
       if (invites.length) {

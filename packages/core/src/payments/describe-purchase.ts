@@ -11,6 +11,11 @@ export type PurchaseView = {
   balance: number | null;
   /** The plan bought (or extended), for plan purchases. */
   subscription: SubscriptionRow | null;
+  /**
+   * The plan needs invite links to its chats: it was started by this order. An order that
+   * extended a plan already live needs none, the buyer is in already.
+   */
+  needsChatInvites: boolean;
 };
 
 /** What a receipt and an operators' notice say about an order, read after it settled. */
@@ -27,5 +32,7 @@ export async function describePurchase(db: Database, orderId: string): Promise<P
     buyer,
     balance: order.kind === "credits" ? await getCreditBalance(db, buyer.id) : null,
     subscription: subscription ?? null,
+    needsChatInvites:
+      !!subscription && subscription.channelIds.length > 0 && subscription.createdAt >= order.createdAt,
   };
 }
