@@ -1,53 +1,37 @@
-import {
-  type BotHandle,
-  createFakeOpenAI,
-  createTelegramEmulator,
-  type FakeOpenAI,
-  type TelegramEmulator,
-} from "@lumen/testkit";
+import { type BotHandle, createFakeOpenAI, type FakeOpenAI, type TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "../support/bot-journey.ts";
-import {
-  callApi,
-  createLumenHome,
-  type LumenProcess,
-  runLumenCli,
-  startLumen,
-} from "../support/lumen-process.ts";
+import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
+import { callApi, type LumenProcess } from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let ai: FakeOpenAI;
 let bot: BotHandle;
-let home: Awaited<ReturnType<typeof createLumenHome>>;
 let lumen: LumenProcess;
 let adminKey: string;
 
+let suite: BotSuite;
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
   ai = await createFakeOpenAI({ apiKey: "sk-e2e" });
-  bot = tg.createBot({ username: "pomogator_bot", firstName: "Pomogator" });
-  home = await createLumenHome();
-  adminKey = (
-    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "admin"])
-  ).stdout.trim();
-  lumen = await startLumen({
-    ...home.env,
-    BOT_TOKEN: bot.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    OPENAI_BASE_URL: ai.baseUrl,
-    OPENAI_API_KEY: "sk-e2e",
-    OPENAI_MODEL: "test-mini",
-    AI_MODELS: "test-mini:1,test-max:5",
-    TRIAL_MESSAGES: "2",
-    // The throttle has its own tests; here it would only make the journey slow.
-    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+  suite = await startBotSuite({
+    username: "pomogator_bot",
+    firstName: "Pomogator",
+    env: {
+      OPENAI_BASE_URL: ai.baseUrl,
+      OPENAI_API_KEY: "sk-e2e",
+      OPENAI_MODEL: "test-mini",
+      AI_MODELS: "test-mini:1,test-max:5",
+      TRIAL_MESSAGES: "2",
+      // The throttle has its own tests; here it would only make the journey slow.
+      TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+    },
   });
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, lumen, key: adminKey } = suite);
 });
+
 afterAll(async () => {
-  await lumen?.stop();
-  await Promise.all([tg?.close(), ai?.close()]);
-  await home?.cleanup();
+  await suite?.stop();
+  await ai?.close();
 });
 
 const api = (method: string, path: string, body?: unknown) => callApi(lumen, adminKey, method, path, body);

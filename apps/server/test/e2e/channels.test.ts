@@ -1,34 +1,20 @@
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  callApi,
-  createLumenHome,
-  type LumenProcess,
-  runLumenCli,
-  startLumen,
-} from "../support/lumen-process.ts";
+import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
+import { callApi, type LumenProcess } from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
-let home: Awaited<ReturnType<typeof createLumenHome>>;
 let lumen: LumenProcess;
 let key: string;
 
+let suite: BotSuite;
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "access_bot", firstName: "Access" });
-  home = await createLumenHome();
-  key = (
-    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "admin"])
-  ).stdout.trim();
-  lumen = await startLumen({ ...home.env, BOT_TOKEN: bot.token, TELEGRAM_API_ROOT: tg.apiRoot });
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  suite = await startBotSuite({ username: "access_bot", firstName: "Access" });
+  ({ tg, bot, lumen, key } = suite);
 });
-afterAll(async () => {
-  await lumen?.stop();
-  await tg?.close();
-  await home?.cleanup();
-});
+
+afterAll(() => suite?.stop());
 
 const api = (path: string, method = "GET", body?: unknown) => callApi(lumen, key, method, path, body);
 

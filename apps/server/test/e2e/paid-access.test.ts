@@ -1,33 +1,27 @@
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import type { Chat, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callbackDataOf, say, sentMessage } from "../support/bot-journey.ts";
-import { createLumenHome, type LumenProcess, runLumenCli, startLumen } from "../support/lumen-process.ts";
+import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
+import type { LumenProcess } from "../support/lumen-process.ts";
 
 const DAY = 86_400_000;
 let tg: TelegramEmulator;
 let bot: BotHandle;
 let vip: Chat;
-let home: Awaited<ReturnType<typeof createLumenHome>>;
 let lumen: LumenProcess;
 let key: string;
 
+let suite: BotSuite;
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "vip_access_bot", firstName: "VIP" });
-  vip = tg.createChat({ type: "channel", title: "VIP signals" });
-  home = await createLumenHome();
-  key = (
-    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "owner"])
-  ).stdout.trim();
-  lumen = await startLumen({
-    ...home.env,
-    BOT_TOKEN: bot.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    LUMEN_TEST_CONTROLS: "true",
-    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+  suite = await startBotSuite({
+    username: "vip_access_bot",
+    firstName: "VIP",
+    keyRole: "owner",
+    env: { LUMEN_TEST_CONTROLS: "true", TELEGRAM_CHAT_RATE_PER_SECOND: "50" },
   });
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, lumen, key } = suite);
+  vip = tg.createChat({ type: "channel", title: "VIP signals" });
   await tg.addBotToChat(bot, vip, {
     status: "administrator",
     rights: { can_invite_users: true, can_restrict_members: true },
@@ -40,11 +34,7 @@ beforeAll(async () => {
   });
   expect(plan.title).toBe("VIP week");
 });
-afterAll(async () => {
-  await lumen?.stop();
-  await tg?.close();
-  await home?.cleanup();
-});
+afterAll(() => suite?.stop());
 
 async function api(path: string, method = "GET", body?: unknown) {
   const res = await fetch(`${lumen.url}${path}`, {

@@ -1,47 +1,39 @@
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "../support/bot-journey.ts";
-import {
-  callApi,
-  createLumenHome,
-  type LumenProcess,
-  runLumenCli,
-  startLumen,
-} from "../support/lumen-process.ts";
+import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
+import { callApi, type LumenProcess } from "../support/lumen-process.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
-let home: Awaited<ReturnType<typeof createLumenHome>>;
 let lumen: LumenProcess;
 let adminKey: string;
 let adminChatId: number;
 
+let suite: BotSuite;
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "shop_stars_bot", firstName: "Shop" });
-  const channel = tg.createChat({ type: "channel", title: "Sales" });
-  adminChatId = channel.id;
-  await tg.addBotToChat(bot, channel, { status: "administrator", rights: { can_post_messages: true } });
-  home = await createLumenHome();
-  adminKey = (
-    await runLumenCli(home.env, ["api-key", "create", "--name", "ops", "--key-role", "admin"])
-  ).stdout.trim();
-  lumen = await startLumen({
-    ...home.env,
-    BOT_TOKEN: bot.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    ADMIN_CHAT_ID: String(adminChatId),
-    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
-    TELEGRAM_PROVIDER_TOKEN: "381764678:TEST:provider",
-    PAYMENTS_MOCK: "true",
+  suite = await startBotSuite({
+    username: "shop_stars_bot",
+    firstName: "Shop",
+    env: {
+      TELEGRAM_CHAT_RATE_PER_SECOND: "50",
+      TELEGRAM_PROVIDER_TOKEN: "381764678:TEST:provider",
+      PAYMENTS_MOCK: "true",
+    },
+    async prepare(emulator, shopBot) {
+      const channel = emulator.createChat({ type: "channel", title: "Sales" });
+      adminChatId = channel.id;
+      await emulator.addBotToChat(shopBot, channel, {
+        status: "administrator",
+        rights: { can_post_messages: true },
+      });
+      return { ADMIN_CHAT_ID: String(adminChatId) };
+    },
   });
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, lumen, key: adminKey } = suite);
 });
-afterAll(async () => {
-  await lumen?.stop();
-  await tg?.close();
-  await home?.cleanup();
-});
+
+afterAll(() => suite?.stop());
 
 const api = (method: string, path: string, body?: unknown) => callApi(lumen, adminKey, method, path, body);
 
