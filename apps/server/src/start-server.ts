@@ -29,7 +29,12 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
   const yookassa = createYooKassaSettings(config);
-  const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
+  const botApis = createBotApis({
+    core,
+    secretBox: runtime.secretBox,
+    secrets: runtime.secrets,
+    apiRoot: config.TELEGRAM_API_ROOT,
+  });
   // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
   let jobs: JobRunner | undefined;
   const enqueue: EnqueueJob = async (name, data, options) => {
@@ -76,6 +81,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
     secretBox: runtime.secretBox,
+    secrets: runtime.secrets,
     metrics,
     logger,
     apiRoot: config.TELEGRAM_API_ROOT,

@@ -19,6 +19,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
 import type { EnqueueJob } from "../jobs/job-runner.ts";
+import type { SecretRegistry } from "../log/secret-registry.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
 import { publishCommands } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
@@ -44,6 +45,8 @@ export type BotRuntimeOptions = {
   access: { graceMs: number };
   referrals: ReferralSettings;
   secretBox: SecretBox;
+  /** Every token this runtime decrypts is added, so no log line can show it. */
+  secrets: SecretRegistry;
   metrics: Metrics;
   logger: Logger;
   apiRoot: string;
@@ -65,6 +68,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
   );
 
   async function launch(row: RunnableBot): Promise<void> {
+    options.secrets.add(row.token);
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },
@@ -120,6 +124,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       actor: Actor,
       input: { token: string; features?: BotFeature[]; enabled?: boolean },
     ): Promise<PublicBot & { created: boolean }> {
+      options.secrets.add(input.token);
       const me = await new Api(input.token, { apiRoot: options.apiRoot }).getMe().catch((error: unknown) => {
         if (error instanceof GrammyError && error.error_code === 401) {
           throw new LumenError("VALIDATION_FAILED", "Telegram does not accept this bot token", {

@@ -14,6 +14,7 @@ import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
@@ -52,7 +53,13 @@ export async function createTestApp(
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
   const secretBox = createSecretBox(master);
-  const botApis = createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" });
+  const secrets = createSecretRegistry();
+  const botApis = createBotApis({
+    core,
+    secretBox,
+    secrets,
+    apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
+  });
   const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
@@ -63,6 +70,7 @@ export async function createTestApp(
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
     secretBox,
+    secrets,
     metrics,
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
