@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import {
   type AssistantDeps,
   type Clock,
+  type CoreContext,
   createSecretBox,
   deriveKey,
+  type SecretBox,
   systemClock,
   type YooKassaSettings,
 } from "@lumen/core";
@@ -31,6 +33,8 @@ export const testAssistantConfig: AssistantDeps["config"] = {
 
 export type TestApp = {
   app: FastifyInstance;
+  core: CoreContext;
+  secretBox: SecretBox;
   database: TestDatabase;
   bots: ReturnType<typeof createBotRuntime>;
   close(): Promise<void>;
@@ -46,6 +50,8 @@ export async function createTestApp(
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
     trustProxy?: boolean;
+    /** Bots by webhook at this public URL (loaded on their first update), or polling by default. */
+    webhookUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -75,7 +81,7 @@ export async function createTestApp(
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-    mode: { kind: "polling" },
+    mode: options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" },
   });
   const app = await buildApp({
     core,
@@ -99,6 +105,8 @@ export async function createTestApp(
   await app.ready();
   return {
     app,
+    core,
+    secretBox,
     database,
     bots,
     async close() {
