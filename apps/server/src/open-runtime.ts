@@ -49,7 +49,7 @@ export async function openRuntime(
   // One-shot commands print their result on stdout, so their logs go to stderr.
   const logger = createLogger({ level: config.LOG_LEVEL, secrets, fd: options.logToStderr ? 2 : 1 });
   let lock: DataDirLock | undefined;
-  if (!config.DATABASE_URL) lock = lockDataDir(config.DATA_DIR);
+  if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR);
   try {
     const masterKey = loadMasterKey(config, logger);
     secrets.add(masterKey.toString("hex"));
@@ -75,11 +75,11 @@ export async function openRuntime(
       sessionKey: deriveKey(masterKey, "session-jwt"),
       async close() {
         await database.close();
-        lock?.release();
+        await lock?.release();
       },
     };
   } catch (error) {
-    lock?.release();
+    await lock?.release();
     throw error;
   }
 }
