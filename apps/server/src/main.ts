@@ -3,10 +3,15 @@ import { DataDirLockedError } from "@lumen/db";
 import { parseCommandLine, usage } from "./cli/args.ts";
 import { readPassword } from "./cli/read-password.ts";
 import { ConfigError } from "./config.ts";
-import { loadDotEnv, openRuntime } from "./open-runtime.ts";
+import { createSecretRegistry } from "./log/secret-registry.ts";
+import { loadDotEnv, openRuntime as openRuntimeWith } from "./open-runtime.ts";
 import { type Role, startServer } from "./start-server.ts";
 
 const roles: Role[] = ["all", "api", "worker"];
+
+/** Shared with the last-resort error printer below, so a crash message hides secrets too. */
+const secrets = createSecretRegistry();
+const openRuntime = (options: { logToStderr?: boolean } = {}) => openRuntimeWith({ ...options, secrets });
 
 /** The one wiring file: parses the command line and runs the command with real dependencies. */
 async function main(argv: string[]): Promise<number> {
@@ -91,7 +96,9 @@ main(process.argv.slice(2)).then(
       error instanceof DataDirLockedError ||
       (error as { name?: string })?.name === "LumenError";
     process.stderr.write(
-      known ? `${(error as Error).message}\n` : `Lumen failed: ${(error as Error)?.stack ?? error}\n`,
+      secrets.mask(
+        known ? `${(error as Error).message}\n` : `Lumen failed: ${(error as Error)?.stack ?? error}\n`,
+      ),
     );
     process.exit(1);
   },

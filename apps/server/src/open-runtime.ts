@@ -11,12 +11,15 @@ import {
 import { type DatabaseHandle, type DataDirLock, lockDataDir, migrateDatabase, openDatabase } from "@lumen/db";
 import type { Logger } from "pino";
 import { type Config, parseConfig } from "./config.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger } from "./log/logger.ts";
+import { addConfigSecrets, createSecretRegistry, type SecretRegistry } from "./log/secret-registry.ts";
 import { loadMasterKey } from "./master-key.ts";
 
 export type Runtime = {
   config: Config;
   logger: Logger;
+  /** Secret values masked in every log line; the bot runtime adds tokens as it decrypts them. */
+  secrets: SecretRegistry;
   database: DatabaseHandle;
   core: CoreContext;
   secretBox: SecretBox;
@@ -37,16 +40,19 @@ export function loadDotEnv(): void {
  * A failed migration throws, and main exits non-zero.
  */
 export async function openRuntime(
-  options: { logToStderr?: boolean } = {},
+  options: { logToStderr?: boolean; secrets?: SecretRegistry } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Runtime> {
   const config = parseConfig(env);
+  const secrets = options.secrets ?? createSecretRegistry();
+  addConfigSecrets(secrets, config);
   // One-shot commands print their result on stdout, so their logs go to stderr.
-  const logger = createLogger(config.LOG_LEVEL, options.logToStderr ? 2 : 1);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets, fd: options.logToStderr ? 2 : 1 });
   let lock: DataDirLock | undefined;
-  if (!config.DATABASE_URL) lock = lockDataDir(config.DATA_DIR);
+  if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR);
   try {
     const masterKey = loadMasterKey(config, logger);
+    secrets.add(masterKey.toString("hex"));
     const database = config.DATABASE_URL
       ? await openDatabase({
           driver: "postgres",
@@ -61,6 +67,7 @@ export async function openRuntime(
     return {
       config,
       logger,
+      secrets,
       database,
       core: { db: database.db, clock: clock ?? systemClock },
       clock,
@@ -68,11 +75,11 @@ export async function openRuntime(
       sessionKey: deriveKey(masterKey, "session-jwt"),
       async close() {
         await database.close();
-        lock?.release();
+        await lock?.release();
       },
     };
   } catch (error) {
-    lock?.release();
+    await lock?.release();
     throw error;
   }
 }

@@ -22,14 +22,20 @@ export type Role = "all" | "api" | "worker";
 
 /**
  * Starts the parts of Lumen this process's role runs and stops them in reverse on
- * SIGTERM/SIGINT: polling first (in-flight updates finish), then HTTP, jobs, database.
+ * SIGTERM/SIGINT: HTTP first (in-flight requests finish, no new webhook starts work), then the
+ * bots (polling stops, taken updates and answers finish), then jobs, then the database.
  */
 export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
   const yookassa = createYooKassaSettings(config);
-  const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
+  const botApis = createBotApis({
+    core,
+    secretBox: runtime.secretBox,
+    secrets: runtime.secrets,
+    apiRoot: config.TELEGRAM_API_ROOT,
+  });
   // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
   let jobs: JobRunner | undefined;
   const enqueue: EnqueueJob = async (name, data, options) => {
@@ -76,6 +82,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
     secretBox: runtime.secretBox,
+    secrets: runtime.secrets,
     metrics,
     logger,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -122,10 +129,16 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    await bots.stop();
+    // New requests first: no webhook may start work (or relaunch a bot) once we are stopping.
     await app?.close();
+    logger.info("http closed");
+    // Then polling, the updates already taken and the answers they started.
+    await bots.stop();
+    logger.info("bots stopped");
     await jobs?.stop();
+    logger.info("jobs stopped");
     await runtime.close();
+    logger.info("database closed");
     logger.info("stopped cleanly");
     process.exit(0);
   };

@@ -13,6 +13,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
+import { createSecretRegistry } from "../src/log/secret-registry.ts";
 
 const DAY = 86_400_000;
 let database: TestDatabase;
@@ -76,7 +77,7 @@ describe("access sweeps in two workers at once", () => {
     const worker = () =>
       accessSweepJob({
         core,
-        botApis: createBotApis({ core, secretBox, apiRoot: tg.apiRoot }),
+        botApis: createBotApis({ core, secretBox, secrets: createSecretRegistry(), apiRoot: tg.apiRoot }),
         logger: pino({ level: "silent" }),
         reminderDays: [3, 1],
         graceMs: 0,

@@ -1,18 +1,25 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type CoreContext, loadRunnableBot, type SecretBox } from "@lumen/core";
 import { Api } from "grammy";
+import type { SecretRegistry } from "../log/secret-registry.ts";
 
 /**
  * Telegram clients by bot id, for work outside an update: job handlers sending receipts and
  * notices, refunds at Telegram. Tokens are decrypted once per process and kept in memory.
  */
-export function createBotApis(options: { core: CoreContext; secretBox: SecretBox; apiRoot: string }) {
+export function createBotApis(options: {
+  core: CoreContext;
+  secretBox: SecretBox;
+  secrets: SecretRegistry;
+  apiRoot: string;
+}) {
   const apis = new Map<string, Promise<Api>>();
   return {
     apiFor(botId: string): Promise<Api> {
       let api = apis.get(botId);
       if (!api) {
         api = loadRunnableBot(options.core, options.secretBox, botId).then((bot) => {
+          options.secrets.add(bot.token);
           const client = new Api(bot.token, { apiRoot: options.apiRoot });
           client.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
           return client;

@@ -4,6 +4,7 @@ import {
   type Actor,
   type AssistantDeps,
   type CoreContext,
+  findBotWebhookSecret,
   LumenError,
   loadRunnableBot,
   loadRunnableBots,
@@ -19,6 +20,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
 import type { EnqueueJob } from "../jobs/job-runner.ts";
+import type { SecretRegistry } from "../log/secret-registry.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
 import { publishCommands } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
@@ -44,6 +46,8 @@ export type BotRuntimeOptions = {
   access: { graceMs: number };
   referrals: ReferralSettings;
   secretBox: SecretBox;
+  /** Every token this runtime decrypts is added, so no log line can show it. */
+  secrets: SecretRegistry;
   metrics: Metrics;
   logger: Logger;
   apiRoot: string;
@@ -51,6 +55,12 @@ export type BotRuntimeOptions = {
   /** polling: this process long-polls every bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId. */
   mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
 };
+
+function isSameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? "");
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 type Running = { bot: Bot<BotContext>; secret: string; runner?: RunnerHandle };
 
@@ -65,6 +75,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
   );
 
   async function launch(row: RunnableBot): Promise<void> {
+    options.secrets.add(row.token);
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },
@@ -120,6 +131,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       actor: Actor,
       input: { token: string; features?: BotFeature[]; enabled?: boolean },
     ): Promise<PublicBot & { created: boolean }> {
+      options.secrets.add(input.token);
       const me = await new Api(input.token, { apiRoot: options.apiRoot }).getMe().catch((error: unknown) => {
         if (error instanceof GrammyError && error.error_code === 401) {
           throw new LumenError("VALIDATION_FAILED", "Telegram does not accept this bot token", {
@@ -137,23 +149,28 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       return saved;
     },
 
-    /** Webhook entry: checks Telegram's secret header, then handles the update to the end. */
+    /**
+     * Webhook entry: the secret header is checked first (against the running bot, or the stored
+     * secret of a bot another process added), so an unauthenticated call launches nothing.
+     * Then the update is handled to the end.
+     */
     async handleWebhook(botId: string, secretHeader: string | undefined, update: Update): Promise<void> {
       let entry = running.get(botId);
-      if (!entry && options.mode.kind === "webhook") {
-        // Another API process may have added this bot; load it on first use.
-        const row = await loadRunnableBot(options.core, options.secretBox, botId).catch(() => null);
-        if (row?.enabled) {
-          await launch(row);
-          entry = running.get(botId);
-        }
-      }
-      if (!entry) throw new LumenError("NOT_FOUND", "No such bot");
-      const expected = Buffer.from(entry.secret);
-      const given = Buffer.from(secretHeader ?? "");
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      const stored = entry
+        ? { webhookSecret: entry.secret, enabled: true }
+        : options.mode.kind === "webhook"
+          ? await findBotWebhookSecret(options.core, botId)
+          : null;
+      if (!stored?.enabled) throw new LumenError("NOT_FOUND", "No such bot");
+      if (!isSameSecret(secretHeader, stored.webhookSecret)) {
         throw new LumenError("UNAUTHENTICATED", "Wrong or missing X-Telegram-Bot-Api-Secret-Token");
       }
+      if (!entry) {
+        // Another API process added this bot; load it on its first authenticated update.
+        await launch(await loadRunnableBot(options.core, options.secretBox, botId));
+        entry = running.get(botId);
+      }
+      if (!entry) throw new LumenError("NOT_FOUND", "No such bot");
       await entry.bot.handleUpdate(update);
     },
 

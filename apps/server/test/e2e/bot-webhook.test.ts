@@ -81,4 +81,13 @@ describe("a bot on webhooks", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.field).toBe("body.update_id");
   });
+
+  it("stops HTTP first, then the bots, the jobs and the database", async () => {
+    expect(await lumen.stop("SIGTERM")).toBe(0);
+    const order = lumen.logs
+      .map((l) => l.msg)
+      .filter((m) => ["http closed", "bots stopped", "jobs stopped", "database closed"].includes(m));
+    expect(order).toEqual(["http closed", "bots stopped", "jobs stopped", "database closed"]);
+    await expect(fetch(webhook.url, { method: "POST" })).rejects.toThrow();
+  });
 });

@@ -132,7 +132,8 @@ export async function startLumen(
       check();
     });
 
-  const ready = await waitForLog((l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"));
+  // A loaded CI machine may take a while to open and migrate a fresh database.
+  const ready = await waitForLog((l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"), 60_000);
   return {
     child,
     url: `http://127.0.0.1:${ready.port}`,

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import {
   type AssistantDeps,
   type Clock,
+  type CoreContext,
   createSecretBox,
   deriveKey,
+  type SecretBox,
   systemClock,
   type YooKassaSettings,
 } from "@lumen/core";
@@ -14,6 +16,7 @@ import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
@@ -30,6 +33,8 @@ export const testAssistantConfig: AssistantDeps["config"] = {
 
 export type TestApp = {
   app: FastifyInstance;
+  core: CoreContext;
+  secretBox: SecretBox;
   database: TestDatabase;
   bots: ReturnType<typeof createBotRuntime>;
   close(): Promise<void>;
@@ -45,6 +50,8 @@ export async function createTestApp(
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
     trustProxy?: boolean;
+    /** Bots by webhook at this public URL (loaded on their first update), or polling by default. */
+    webhookUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -52,7 +59,13 @@ export async function createTestApp(
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
   const secretBox = createSecretBox(master);
-  const botApis = createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" });
+  const secrets = createSecretRegistry();
+  const botApis = createBotApis({
+    core,
+    secretBox,
+    secrets,
+    apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
+  });
   const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
@@ -63,11 +76,12 @@ export async function createTestApp(
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
     secretBox,
+    secrets,
     metrics,
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-    mode: { kind: "polling" },
+    mode: options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" },
   });
   const app = await buildApp({
     core,
@@ -91,6 +105,8 @@ export async function createTestApp(
   await app.ready();
   return {
     app,
+    core,
+    secretBox,
     database,
     bots,
     async close() {

@@ -29,3 +29,18 @@ const toRunnable = (row: BotRow, box: SecretBox): RunnableBot => ({
   token: box.decrypt(row.tokenEncrypted),
   webhookSecret: row.webhookSecret,
 });
+
+/**
+ * What a webhook call is checked against before anything else happens: the secret Telegram
+ * sends back, read without decrypting the token, so a forged call launches nothing.
+ */
+export async function findBotWebhookSecret(
+  ctx: CoreContext,
+  id: string,
+): Promise<{ webhookSecret: string; enabled: boolean } | null> {
+  const [row] = await ctx.db
+    .select({ webhookSecret: bots.webhookSecret, enabled: bots.enabled })
+    .from(bots)
+    .where(eq(bots.id, id));
+  return row ?? null;
+}

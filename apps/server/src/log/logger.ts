@@ -1,0 +1,40 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+import type { SecretRegistry } from "./secret-registry.ts";
+
+export type LoggerOptions = {
+  level: string;
+  secrets: SecretRegistry;
+  /** stdout by default; one-shot commands log to stderr (2); tests pass a stream to read. */
+  fd?: 1 | 2;
+  destination?: DestinationStream;
+};
+
+/**
+ * JSON logs (one line per event) with secrets redacted wherever they might appear: by key
+ * (headers that carry credentials, fields named like a password or token) and by value (every
+ * secret in the registry, masked in the finished line, so nested error messages are covered).
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const fd = options.fd ?? 1;
+  return pino(
+    {
+      level: options.level,
+      redact: {
+        paths: [
+          "req.headers.authorization",
+          "req.headers.cookie",
+          'req.headers["x-auth-key"]',
+          'req.headers["x-telegram-bot-api-secret-token"]',
+          'res.headers["set-cookie"]',
+          "*.password",
+          "*.token",
+          "*.key",
+          "*.secret",
+        ],
+        censor: "[redacted]",
+      },
+      hooks: { streamWrite: (line) => options.secrets.mask(line) },
+    },
+    options.destination ?? pino.destination({ fd, sync: fd === 2 }),
+  );
+}
