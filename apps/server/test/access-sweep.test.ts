@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   cliActor,
   createSecretBox,
-  grantPlan,
+  extendPlan,
   recordBotMembership,
   registerBot,
   upsertTelegramUser,
@@ -57,7 +57,7 @@ describe("access sweeps in two workers at once", () => {
         tg.setMemberStatus(chat, user, "member");
         await tg.sendText(handle, user, "/start");
         const row = await upsertTelegramUser(core, { telegramId: user.id, firstName: user.first_name });
-        await grantPlan(database.db, now, {
+        await extendPlan(database.db, now, {
           userId: row.id,
           planCode: "group",
           title: "Group",
@@ -65,6 +65,7 @@ describe("access sweeps in two workers at once", () => {
           messagesPerPeriod: null,
           botId: bot.id,
           channelIds: [chat.id],
+          grantKey: `test:${row.id}`,
         });
         return user;
       }),
