@@ -4,6 +4,7 @@ export * from "./audit/index.ts";
 export * from "./auth/index.ts";
 export * from "./bots/index.ts";
 export * from "./catalog/index.ts";
+export * from "./courses/index.ts";
 export * from "./credits/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";

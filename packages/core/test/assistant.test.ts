@@ -8,9 +8,9 @@ import {
   askAssistant,
   changeCredits,
   createOpenAIChatModel,
+  extendPlan,
   findLedgerMismatches,
   getAssistantAccount,
-  grantPlan,
   releaseStaleQuestions,
   reserveQuestion,
   startNewConversation,
@@ -84,12 +84,13 @@ describe("askAssistant", () => {
   it("uses a plan before credits, and credits once the period's quota is used", async () => {
     const userId = await newUser();
     await changeCredits(t.core.db, { userId, delta: 10, reason: "purchase", idempotencyKey: `p:${userId}` });
-    await grantPlan(t.core.db, t.clock.now(), {
+    await extendPlan(t.core.db, t.clock.now(), {
       userId,
       planCode: "pro",
       title: "Pro",
       periodDays: 30,
       messagesPerPeriod: 1,
+      grantKey: `test:${userId}`,
     });
     expect((await ask(userId, "a")).chargedFrom).toBe("plan");
     expect((await ask(userId, "b")).chargedFrom).toBe("credits");

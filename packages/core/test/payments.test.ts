@@ -12,6 +12,7 @@ import {
   findOrderMismatches,
   getCreditBalance,
   type ProductInput,
+  recordProviderRefund,
   refundOrder,
   settlePayment,
   upsertTelegramUser,
@@ -149,10 +150,21 @@ describe("settlePayment", () => {
     expect((await pay(order, `first-${order.id}`)).outcome).toBe("settled");
     expect((await pay(order, `second-${order.id}`)).outcome).toBe("paid_twice");
     expect(await getCreditBalance(t.core.db, user.id)).toBe(100);
-    await t.core.db
-      .update(payments)
-      .set({ status: "refunded" })
-      .where(eq(payments.providerPaymentId, `second-${order.id}`));
+    const kept = await t.core.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(kept.map((p) => [p.providerPaymentId, p.status]).sort()).toEqual([
+      [`first-${order.id}`, "succeeded"],
+      [`second-${order.id}`, "duplicate"],
+    ]);
+    // The operator gives the second payment back at the provider: the order and what it bought stay.
+    expect(
+      await recordProviderRefund(t.core, {
+        provider: "stars",
+        providerPaymentId: `second-${order.id}`,
+        refundedAmount: order.amount,
+      }),
+    ).toBe("refunded");
+    expect((await t.core.db.select().from(orders).where(eq(orders.id, order.id)))[0]?.status).toBe("paid");
+    expect(await getCreditBalance(t.core.db, user.id)).toBe(100);
   });
 
   it("settles an order paid after it expired: the buyer paid, the buyer gets it", async () => {

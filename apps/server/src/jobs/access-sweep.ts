@@ -1,47 +1,52 @@
-import {
-  type CoreContext,
-  claimSubscriptionNotice,
-  expireSubscriptions,
-  getUser,
-  leaseAccessRevocation,
-  listDueReminders,
-  markAccessRevoked,
-  releaseSubscriptionNotice,
-} from "@lumen/core";
-import type { SubscriptionRow, UserRow } from "@lumen/db";
+import { type AccessSweepPort, type ChatMemberStatus, type CoreContext, sweepAccess } from "@lumen/core";
+import type { UserRow } from "@lumen/db";
 import { createTranslator, isLocale, resolveLocale } from "@lumen/locales";
-import { type Api, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Logger } from "pino";
 import type { BotApis } from "../bot/bot-apis.ts";
 import { menuData } from "../bot/callback-data.ts";
 import type { JobDefinition } from "./job-runner.ts";
 
-const LEASE_MS = 5 * 60_000;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const translatorFor = (user: UserRow) =>
   createTranslator(user.locale && isLocale(user.locale) ? user.locale : resolveLocale(user.languageCode));
 
-/** Removes an ended subscriber from each chat of the plan; owners and admins are never removed. */
-async function removeFromChats(
-  api: Api,
-  user: UserRow,
-  subscription: SubscriptionRow,
-  log: Logger,
-): Promise<void> {
-  for (const chatId of subscription.channelIds) {
-    const member = await api.getChatMember(chatId, user.telegramId).catch(() => undefined);
-    if (!member || ["creator", "administrator", "left", "kicked"].includes(member.status)) continue;
-    // Ban then unban: out of the chat now, but free to come back after renewing.
-    await api.banChatMember(chatId, user.telegramId);
-    await api.unbanChatMember(chatId, user.telegramId, { only_if_banned: true });
-    log.info({ chatId, user: user.telegramId, subscription: subscription.id }, "removed an ended subscriber");
-  }
+/** The sweep's Telegram side: each bot's API, the user's language. Errors propagate to core. */
+function telegramAccessPort(botApis: BotApis, log: Logger): AccessSweepPort {
+  return {
+    async memberStatus({ botId, chatId, telegramId }) {
+      const api = await botApis.apiFor(botId);
+      return (await api.getChatMember(chatId, telegramId)).status as ChatMemberStatus;
+    },
+    async removeMember({ botId, chatId, telegramId }) {
+      const api = await botApis.apiFor(botId);
+      await api.banChatMember(chatId, telegramId);
+      await api.unbanChatMember(chatId, telegramId, { only_if_banned: true });
+      log.info({ chatId, user: telegramId }, "removed an ended subscriber");
+    },
+    async remind({ botId, user, subscription, daysLeft }) {
+      const t = translatorFor(user);
+      const api = await botApis.apiFor(botId);
+      await api.sendMessage(
+        user.telegramId,
+        t("access-reminder", { title: subscription.title, until: day(subscription.endsAt), days: daysLeft }),
+        { reply_markup: new InlineKeyboard().text(t("access-renew"), menuData("topup")) },
+      );
+    },
+    async tellEnded({ botId, user, subscription }) {
+      const t = translatorFor(user);
+      const api = await botApis.apiFor(botId);
+      await api.sendMessage(user.telegramId, t("access-expired", { title: subscription.title }), {
+        reply_markup: new InlineKeyboard().text(t("access-renew"), menuData("topup")),
+      });
+    },
+  };
 }
 
 /**
- * Every minute: reminders before plans end, then expiry after the grace period, then removal
- * from the plan's chats with a message to the user. Each step is claimed in the database first,
- * so two workers running this at once still remind, remove and tell exactly once.
+ * Every minute: the access sweep (reminders, expiry, removal from the plan's chats), a core verb
+ * that any number of workers can run at once. What failed is logged; core gave its claims back,
+ * so the next run tries again.
  */
 export const accessSweepJob = (deps: {
   core: CoreContext;
@@ -53,70 +58,17 @@ export const accessSweepJob = (deps: {
   name: "access-sweep",
   cron: "* * * * *",
   async handler() {
-    const { db } = deps.core;
-    const now = deps.core.clock.now();
-    let reminded = 0;
-    let removed = 0;
-    for (const { subscription, daysBefore } of await listDueReminders(db, {
-      now,
-      daysBefore: deps.reminderDays,
-    })) {
-      if (!subscription.botId) continue;
-      const claim = {
-        subscriptionId: subscription.id,
-        kind: "reminder" as const,
-        daysBefore,
-        endsAt: subscription.endsAt,
-      };
-      if (!(await claimSubscriptionNotice(db, { ...claim, now }))) continue;
-      try {
-        const user = await getUser(db, subscription.userId);
-        const t = translatorFor(user);
-        const daysLeft = Math.max(1, Math.ceil((subscription.endsAt.getTime() - now.getTime()) / 86_400_000));
-        const api = await deps.botApis.apiFor(subscription.botId);
-        await api.sendMessage(
-          user.telegramId,
-          t("access-reminder", {
-            title: subscription.title,
-            until: day(subscription.endsAt),
-            days: daysLeft,
-          }),
-          {
-            reply_markup: new InlineKeyboard().text(t("access-renew"), menuData("topup")),
-          },
-        );
-        reminded++;
-      } catch (error) {
-        await releaseSubscriptionNotice(db, claim);
-        deps.logger.warn({ err: error, subscription: subscription.id }, "reminder not sent; will retry");
-      }
+    const port = telegramAccessPort(deps.botApis, deps.logger);
+    const { failures, ...counts } = await sweepAccess(deps.core, port, {
+      reminderDays: deps.reminderDays,
+      graceMs: deps.graceMs,
+    });
+    for (const failure of failures) {
+      deps.logger.warn(
+        { err: failure.error, subscription: failure.subscriptionId, step: failure.step },
+        "access sweep step failed; reminders and removals are tried again by the next sweep",
+      );
     }
-    const expired = await expireSubscriptions(db, { now, graceMs: deps.graceMs });
-    for (const subscription of await leaseAccessRevocation(db, { now, leaseMs: LEASE_MS })) {
-      if (!subscription.botId) continue;
-      const user = await getUser(db, subscription.userId);
-      const api = await deps.botApis.apiFor(subscription.botId);
-      await removeFromChats(api, user, subscription, deps.logger);
-      await markAccessRevoked(db, { subscriptionId: subscription.id, now });
-      removed++;
-      const notice = {
-        subscriptionId: subscription.id,
-        kind: "expired" as const,
-        daysBefore: 0,
-        endsAt: subscription.endsAt,
-        now,
-      };
-      if (await claimSubscriptionNotice(db, notice)) {
-        const t = translatorFor(user);
-        await api
-          .sendMessage(user.telegramId, t("access-expired", { title: subscription.title }), {
-            reply_markup: new InlineKeyboard().text(t("access-renew"), menuData("topup")),
-          })
-          .catch((error: unknown) =>
-            deps.logger.warn({ err: error }, "could not tell the user their plan ended"),
-          );
-      }
-    }
-    return { reminded, expired: expired.length, removed };
+    return { ...counts, failed: failures.length };
   },
 });

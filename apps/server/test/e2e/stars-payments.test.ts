@@ -61,6 +61,24 @@ async function balanceOf(telegramId: number) {
   return { id, balance: (await api("GET", `/api/v1/users/${id}/credits`)).body.balance as number };
 }
 
+/** Buys the product with the mock provider from the bot and returns the receipt. */
+async function buyWithMock(user: { id: number }, title: string) {
+  const catalog = await say(tg, bot, user, "/buy");
+  const after = tg.calls.length;
+  await tg.pressButton(
+    bot,
+    user,
+    sentMessage(catalog),
+    callbackDataOf(catalog, `🧪 ${title} — test payment`),
+  );
+  const started = await tg.waitForCall("sendMessage", (p) => p.chat_id === user.id, { after });
+  expect(textOf(started)).toContain("Test payment started");
+  return tg.waitForCall("sendMessage", (p) => p.chat_id === user.id && String(p.text).startsWith("✅"), {
+    after,
+    timeoutMs: 20_000,
+  });
+}
+
 describe("buying with Telegram Stars", () => {
   it("invoice, pre-checkout, payment: credits once, a receipt, and a notice to the operators", async () => {
     await addProduct("100 credits", 100, 50);
@@ -85,9 +103,11 @@ describe("buying with Telegram Stars", () => {
       { timeoutMs: 15_000 },
     );
     expect(textOf(receipt)).toBe("✅ Payment received: +100 credits. Balance: 100.");
-    const notice = await tg.waitForCall("sendMessage", (p) => p.chat_id === adminChatId, {
-      timeoutMs: 15_000,
-    });
+    const notice = await tg.waitForCall(
+      "sendMessage",
+      (p) => p.chat_id === adminChatId && String(p.text).includes("«100 credits»"),
+      { timeoutMs: 15_000 },
+    );
     expect(textOf(notice)).toMatch(/^💰 Sale: «100 credits» — 50 XTR via stars\. Buyer: @ann/);
 
     await tg.waitUntilHandled(bot);
@@ -136,7 +156,7 @@ describe("buying with Telegram Stars", () => {
 
     const refunded = await api("POST", `/api/v1/orders/${order.id}/refund`, {});
     expect(refunded.body).toMatchObject({ status: "refunded" });
-    const call = await tg.waitForCall("refundStarPayment");
+    const call = await tg.waitForCall("refundStarPayment", (p) => p.user_id === cy.id);
     expect(call.params).toMatchObject({
       user_id: cy.id,
       telegram_payment_charge_id: paid.payment?.telegram_payment_charge_id,
@@ -209,24 +229,7 @@ describe("buying with Telegram Stars", () => {
     await addProduct("Mock pack", 7, 3);
     const fin = tg.createUser({ firstName: "Fin", languageCode: "en" });
     await say(tg, bot, fin, "/start");
-    const catalog = await say(tg, bot, fin, "/buy");
-    const after = tg.calls.length;
-    await tg.pressButton(
-      bot,
-      fin,
-      sentMessage(catalog),
-      callbackDataOf(catalog, "🧪 Mock pack — test payment"),
-    );
-    const started = await tg.waitForCall("sendMessage", (p) => p.chat_id === fin.id, { after });
-    expect(textOf(started)).toContain("Test payment started");
-    const receipt = await tg.waitForCall(
-      "sendMessage",
-      (p) => p.chat_id === fin.id && String(p.text).startsWith("✅"),
-      {
-        after,
-        timeoutMs: 20_000,
-      },
-    );
+    const receipt = await buyWithMock(fin, "Mock pack");
     expect(textOf(receipt)).toBe("✅ Payment received: +7 credits. Balance: 7.");
   });
 
@@ -281,9 +284,15 @@ describe("buying with Telegram Stars", () => {
     const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
     expect(textOf(await say(tg, bot, dee, "/orders"))).toBe("You have no orders yet.");
     expect(textOf(await say(tg, bot, dee, "/paysupport"))).toContain("For help with a payment");
-    const fin = (await api("GET", "/api/v1/orders?limit=200")).body.items.find(
-      (o: { title: string }) => o.title === "Mock pack",
-    );
-    expect(fin).toMatchObject({ provider: "mock", status: "paid" });
+    await addProduct("Dee pack", 9, 4);
+    await buyWithMock(dee, "Dee pack");
+    await tg.waitUntilHandled(bot);
+    const { id } = await balanceOf(dee.id);
+    expect((await api("GET", `/api/v1/orders?user_id=${id}`)).body.items).toMatchObject([
+      { title: "Dee pack", provider: "mock", status: "paid" },
+    ]);
+    const listed = textOf(await say(tg, bot, dee, "/orders"));
+    expect(listed).toContain("🧾 Your orders:");
+    expect(listed).toMatch(/Dee pack · 4 XTR · paid/);
   });
 });

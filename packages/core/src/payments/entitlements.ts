@@ -1,10 +1,13 @@
-import { courseEnrollments, type Database, type OrderRow, promos, subscriptions } from "@lumen/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Database, type OrderRow, promos } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { enrollInCourse } from "../courses/enroll-in-course.ts";
+import { revokeEnrollment } from "../courses/revoke-enrollment.ts";
 import { changeCredits } from "../credits/change-credits.ts";
 import { getCreditBalance } from "../credits/read-credits.ts";
 import { redeemPromo } from "../promos/redeem-promo.ts";
 import { LumenError } from "../shared/errors.ts";
-import { grantPlan } from "../subscriptions/grant-plan.ts";
+import { extendPlan } from "../subscriptions/extend-plan.ts";
+import { revokePlanPeriod } from "../subscriptions/revoke-plan-period.ts";
 
 export type Grant =
   | { kind: "credits"; credits: number; balanceAfter: number; ref: string }
@@ -37,7 +40,7 @@ export async function grantEntitlement(
       };
     }
     case "plan": {
-      const plan = await grantPlan(db, now, {
+      const plan = await extendPlan(db, now, {
         userId: order.userId,
         planCode: details.planCode,
         title: order.title,
@@ -46,20 +49,18 @@ export async function grantEntitlement(
         fairUseCap: details.fairUseCap,
         botId: order.botId,
         channelIds: details.channelIds,
+        grantKey: `payment:${paymentId}`,
+        orderId: order.id,
       });
       return { kind: "plan", subscriptionId: plan.id, endsAt: plan.endsAt, ref: `subscription:${plan.id}` };
     }
     case "course": {
-      const [row] = await db
-        .insert(courseEnrollments)
-        .values({
-          userId: order.userId,
-          courseCode: details.courseCode,
-          tariff: details.tariff,
-          orderId: order.id,
-        })
-        .returning();
-      if (!row) throw new LumenError("INTERNAL", "The enrollment was not saved");
+      const row = await enrollInCourse(db, {
+        userId: order.userId,
+        courseCode: details.courseCode,
+        tariff: details.tariff,
+        orderId: order.id,
+      });
       return { kind: "course", enrollmentId: row.id, ref: `enrollment:${row.id}` };
     }
     case "digital":
@@ -91,21 +92,32 @@ export async function applyPromoAtPayment(
     });
   }
   if (promo?.kind === "extra_days" && order.details.kind === "plan") {
-    await db
-      .update(subscriptions)
-      .set({ endsAt: sql`${subscriptions.endsAt} + make_interval(days => ${promo.value})`, updatedAt: now })
-      .where(
-        and(
-          eq(subscriptions.userId, order.userId),
-          eq(subscriptions.planCode, order.details.planCode),
-          inArray(subscriptions.status, ["active", "trial"]),
-        ),
-      );
+    const details = order.details;
+    await extendPlan(db, now, {
+      userId: order.userId,
+      planCode: details.planCode,
+      title: order.title,
+      periodDays: details.periodDays,
+      messagesPerPeriod: details.messagesPerPeriod,
+      fairUseCap: details.fairUseCap,
+      botId: order.botId,
+      channelIds: details.channelIds,
+      days: promo.value,
+      grantKey: `promo:${paymentId}`,
+      orderId: order.id,
+    });
   }
   return true;
 }
 
-export type Reversal = { creditsTaken?: number; creditsSpent?: number; accessEnded?: boolean };
+export type Reversal = {
+  creditsTaken?: number;
+  creditsSpent?: number;
+  /** True when the refund left the buyer without this access. */
+  accessEnded?: boolean;
+  /** The plan's end after the refund took this order's time back. */
+  planEndsAt?: Date;
+};
 
 /**
  * A refund of credits the buyer already spent gives back value they used: refused unless the
@@ -150,17 +162,11 @@ export async function reverseEntitlement(
   }
   const [kind, id] = (order.entitlementRef ?? "").split(":");
   if (details.kind === "plan" && kind === "subscription" && id) {
-    await db
-      .update(subscriptions)
-      .set({ status: "cancelled", endsAt: now, updatedAt: now })
-      .where(eq(subscriptions.id, id));
-    return { accessEnded: true };
+    const revocation = await revokePlanPeriod(db, now, { subscriptionId: id, orderId: order.id });
+    return { accessEnded: revocation.ended, planEndsAt: revocation.endsAt };
   }
   if (details.kind === "course" && kind === "enrollment" && id) {
-    await db
-      .update(courseEnrollments)
-      .set({ status: "ended", endedAt: now, updatedAt: now })
-      .where(and(eq(courseEnrollments.id, id), eq(courseEnrollments.status, "active")));
+    await revokeEnrollment(db, { enrollmentId: id, now });
     return { accessEnded: true };
   }
   return {};

@@ -26,6 +26,12 @@ export async function recordProviderRefund(
     );
   if (!payment) return "unknown_payment";
   if (payment.status === "refunded") return "already_refunded";
+  if (payment.status === "duplicate") {
+    // A second payment that granted nothing: giving it back leaves the order and its access alone.
+    if (payment.refundedAt) return "already_refunded";
+    await ctx.db.update(payments).set({ refundedAt: now, updatedAt: now }).where(eq(payments.id, payment.id));
+    return "refunded";
+  }
   const order = await getOrder(ctx.db, payment.orderId);
   return ctx.db.transaction(async (tx) => {
     if (input.refundedAmount < payment.amount) {

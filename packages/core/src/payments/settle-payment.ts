@@ -74,7 +74,7 @@ export async function settlePayment(ctx: CoreContext, input: SettlePaymentInput)
         providerChargeId: input.providerChargeId ?? null,
         amount: input.amount,
         currency: input.currency as Currency,
-        status: "succeeded",
+        status: order.status === "paid" || order.status === "refunded" ? "duplicate" : "succeeded",
         createdAt: now,
         updatedAt: now,
       })

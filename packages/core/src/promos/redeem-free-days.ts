@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { PromoRow, SubscriptionRow } from "@lumen/db";
 import { products } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
-import { grantPlan } from "../subscriptions/grant-plan.ts";
+import { extendPlan } from "../subscriptions/extend-plan.ts";
 import { checkPromoUsable, PromoRefused } from "./quote-promo.ts";
 import { redeemPromo } from "./redeem-promo.ts";
 
@@ -24,7 +25,7 @@ export async function redeemFreeDays(
     if (product?.details.kind !== "plan") throw new PromoRefused("not_applicable");
     if (!(await redeemPromo(tx, { promoId: promo.id, userId: input.userId, orderId: null, now })))
       throw new PromoRefused("exhausted");
-    const plan = await grantPlan(tx, now, {
+    const plan = await extendPlan(tx, now, {
       userId: input.userId,
       planCode: product.details.planCode,
       title: product.title,
@@ -34,6 +35,8 @@ export async function redeemFreeDays(
       botId: input.botId,
       channelIds: product.details.channelIds,
       days: promo.value,
+      // The use counted just above is this grant's only trigger, so a fresh key per redemption.
+      grantKey: `free-days:${promo.id}:${randomUUID()}`,
     });
     return plan;
   });

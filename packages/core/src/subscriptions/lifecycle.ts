@@ -150,6 +150,14 @@ export async function leaseAccessRevocation(
   return leased;
 }
 
+/** Gives a removal lease back after a failed try, so the next sweep tries again at once. */
+export async function releaseAccessLease(db: Database, input: { subscriptionId: string }): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({ accessLeaseUntil: null })
+    .where(and(eq(subscriptions.id, input.subscriptionId), isNull(subscriptions.accessRevokedAt)));
+}
+
 export async function markAccessRevoked(
   db: Database,
   input: { subscriptionId: string; now: Date },

@@ -3,7 +3,11 @@ import { at, idColumn, timestamps } from "../_columns.ts";
 import { currencies } from "../catalog/catalog.ts";
 import { orders, paymentProviders } from "../orders/orders.ts";
 
-export const paymentStatuses = ["succeeded", "refunded"] as const;
+/**
+ * succeeded: the payment that settled its order; refunded: that payment, given back;
+ * duplicate: a second, different payment for an order already paid, kept on record, granting nothing.
+ */
+export const paymentStatuses = ["succeeded", "refunded", "duplicate"] as const;
 
 /**
  * Money that arrived. Unique per provider and provider payment id: whatever delivers the

@@ -67,3 +67,34 @@ export const subscriptionNotices = pgTable(
   },
   (t) => [uniqueIndex("subscription_notices_once_idx").on(t.subscriptionId, t.kind, t.daysBefore, t.endsAt)],
 );
+
+/**
+ * One stretch of plan time and what paid for it (an order's payment, a promo's free days, a
+ * renewal). A subscription's end is the end of its last live period, kept in `subscriptions.ends_at`
+ * in the same transaction; a refund revokes exactly its order's periods and later ones move back.
+ */
+export const subscriptionPeriods = pgTable(
+  "subscription_periods",
+  {
+    id: idColumn(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    /** What granted it, unique: `payment:<id>`, `promo:<payment id>`, `free-days:<redemption>`. */
+    grantKey: text("grant_key").notNull(),
+    /** The order that bought it; null for time not bought (free days from a promo code). */
+    orderId: uuid("order_id"),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at").notNull(),
+    revokedAt: at("revoked_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("subscription_periods_grant_key_idx").on(t.grantKey),
+    index("subscription_periods_subscription_idx").on(t.subscriptionId, t.startsAt),
+    index("subscription_periods_order_idx").on(t.orderId),
+    check("subscription_periods_positive", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export type SubscriptionPeriodRow = typeof subscriptionPeriods.$inferSelect;

@@ -1,0 +1,147 @@
+import type { SubscriptionRow, UserRow } from "@lumen/db";
+import type { CoreContext } from "../shared/context.ts";
+import {
+  claimSubscriptionNotice,
+  expireSubscriptions,
+  findEntitledSubscription,
+  leaseAccessRevocation,
+  listDueReminders,
+  markAccessRevoked,
+  releaseAccessLease,
+  releaseSubscriptionNotice,
+} from "../subscriptions/lifecycle.ts";
+import { getUser } from "../users/get-user.ts";
+
+/** A member's standing in a chat, as Telegram reports it. */
+export type ChatMemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
+
+/**
+ * What the sweep needs from Telegram, implemented by the server with each bot's API. Every
+ * method throws when Telegram fails (a 5xx, a 429, the network): a failure is never an answer.
+ */
+export type AccessSweepPort = {
+  memberStatus(input: { botId: string; chatId: number; telegramId: number }): Promise<ChatMemberStatus>;
+  /** Out of the chat now, free to come back after renewing (ban, then unban). */
+  removeMember(input: { botId: string; chatId: number; telegramId: number }): Promise<void>;
+  remind(input: {
+    botId: string;
+    user: UserRow;
+    subscription: SubscriptionRow;
+    daysLeft: number;
+  }): Promise<void>;
+  tellEnded(input: { botId: string; user: UserRow; subscription: SubscriptionRow }): Promise<void>;
+};
+
+export type SweepFailure = {
+  subscriptionId: string;
+  step: "reminder" | "removal" | "ended_notice";
+  error: unknown;
+};
+
+export type AccessSweepResult = {
+  reminded: number;
+  expired: number;
+  removed: number;
+  /** What failed this time; reminders and removals that failed are tried again by the next sweep. */
+  failures: SweepFailure[];
+};
+
+const DAY_MS = 86_400_000;
+const LEASE_MS = 5 * 60_000;
+const KEEP: ChatMemberStatus[] = ["creator", "administrator", "left", "kicked"];
+
+/**
+ * The periodic access sweep: reminders before plans end, expiry after the grace period, then
+ * removal of ended subscribers from the plan's chats and a message telling them. Each step is
+ * claimed in the database first (a unique notice row, a lease on the removal), so any number of
+ * workers can run it and every reminder and removal happens once. A chat another live plan of
+ * the same user still covers is left alone. A Telegram failure gives the claim back, so the next
+ * sweep tries again: an error is never taken to mean "not a member".
+ */
+export async function sweepAccess(
+  ctx: CoreContext,
+  port: AccessSweepPort,
+  options: { reminderDays: number[]; graceMs: number; leaseMs?: number },
+): Promise<AccessSweepResult> {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const result: AccessSweepResult = { reminded: 0, expired: 0, removed: 0, failures: [] };
+  for (const { subscription, daysBefore } of await listDueReminders(db, {
+    now,
+    daysBefore: options.reminderDays,
+  })) {
+    const botId = subscription.botId;
+    if (!botId) continue;
+    const claim = {
+      subscriptionId: subscription.id,
+      kind: "reminder" as const,
+      daysBefore,
+      endsAt: subscription.endsAt,
+    };
+    if (!(await claimSubscriptionNotice(db, { ...claim, now }))) continue;
+    try {
+      const user = await getUser(db, subscription.userId);
+      const daysLeft = Math.max(1, Math.ceil((subscription.endsAt.getTime() - now.getTime()) / DAY_MS));
+      await port.remind({ botId, user, subscription, daysLeft });
+      result.reminded++;
+    } catch (error) {
+      await releaseSubscriptionNotice(db, claim);
+      result.failures.push({ subscriptionId: subscription.id, step: "reminder", error });
+    }
+  }
+  result.expired = (await expireSubscriptions(db, { now, graceMs: options.graceMs })).length;
+  const leased = await leaseAccessRevocation(db, { now, leaseMs: options.leaseMs ?? LEASE_MS });
+  for (const subscription of leased) {
+    const botId = subscription.botId;
+    if (!botId) continue;
+    const user = await getUser(db, subscription.userId);
+    try {
+      await removeFromChats(ctx, port, { botId, user, subscription, graceMs: options.graceMs });
+    } catch (error) {
+      await releaseAccessLease(db, { subscriptionId: subscription.id });
+      result.failures.push({ subscriptionId: subscription.id, step: "removal", error });
+      continue;
+    }
+    await markAccessRevoked(db, { subscriptionId: subscription.id, now });
+    result.removed++;
+    const notice = {
+      subscriptionId: subscription.id,
+      kind: "expired" as const,
+      daysBefore: 0,
+      endsAt: subscription.endsAt,
+    };
+    if (await claimSubscriptionNotice(db, { ...notice, now })) {
+      // Told once; a failed message is not retried, the removal it reports is done.
+      await port
+        .tellEnded({ botId, user, subscription })
+        .catch((error: unknown) =>
+          result.failures.push({ subscriptionId: subscription.id, step: "ended_notice", error }),
+        );
+    }
+  }
+  return result;
+}
+
+/**
+ * Removes the ended subscriber from each chat of the plan, unless another live plan of theirs
+ * still covers that chat. Owners and admins are never removed; people already out are skipped.
+ */
+async function removeFromChats(
+  ctx: CoreContext,
+  port: AccessSweepPort,
+  input: { botId: string; user: UserRow; subscription: SubscriptionRow; graceMs: number },
+): Promise<void> {
+  const now = ctx.clock.now();
+  for (const chatId of input.subscription.channelIds) {
+    const covered = await findEntitledSubscription(ctx.db, {
+      userId: input.user.id,
+      chatId,
+      now,
+      graceMs: input.graceMs,
+    });
+    if (covered) continue;
+    const member = { botId: input.botId, chatId, telegramId: input.user.telegramId };
+    if (KEEP.includes(await port.memberStatus(member))) continue;
+    await port.removeMember(member);
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./enroll-in-course.ts";
+export * from "./revoke-enrollment.ts";

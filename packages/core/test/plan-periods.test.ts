@@ -1,0 +1,163 @@
+import { subscriptionPeriods, subscriptions } from "@lumen/db";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Actor,
+  createOrder,
+  createProduct,
+  extendPlan,
+  findLedgerMismatches,
+  findOrderMismatches,
+  type ProductInput,
+  refundOrder,
+  revokePlanPeriod,
+  settlePayment,
+  upsertTelegramUser,
+} from "../src/index.ts";
+import { createTestCore } from "./support.ts";
+
+const DAY = 86_400_000;
+let t: Awaited<ReturnType<typeof createTestCore>>;
+let telegramId = 70_000;
+const admin: Actor = { type: "admin", id: null, role: "admin" };
+const month: ProductInput = {
+  title: "Group month",
+  details: { kind: "plan", planCode: "group", periodDays: 30, messagesPerPeriod: null },
+  prices: [{ currency: "XTR", amount: 300 }],
+};
+
+beforeAll(async () => {
+  t = await createTestCore();
+});
+afterEach(async () => {
+  expect(await findLedgerMismatches(t.core.db)).toEqual([]);
+  expect(await findOrderMismatches(t.core.db)).toEqual([]);
+});
+afterAll(() => t.database.close());
+
+/** A buyer who bought the same 30-day plan `times` times, one purchase right after another. */
+async function stackedBuyer(times: number) {
+  const user = await upsertTelegramUser(t.core, { telegramId: telegramId++, firstName: "P" });
+  const product = await createProduct(t.core, admin, month);
+  const orders = [];
+  for (let i = 0; i < times; i++) {
+    const order = await createOrder(t.core, {
+      userId: user.id,
+      productId: product.id,
+      currency: "XTR",
+      provider: "stars",
+    });
+    const settled = await settlePayment(t.core, {
+      provider: "stars",
+      providerPaymentId: `stack-${order.id}`,
+      orderId: order.id,
+      amount: order.amount,
+      currency: order.currency,
+      eventType: "successful_payment",
+      raw: {},
+    });
+    if (settled.outcome !== "settled" || settled.grant.kind !== "plan") throw new Error("not settled");
+    orders.push({ order, subscriptionId: settled.grant.subscriptionId });
+  }
+  return { user, orders, start: t.clock.now() };
+}
+
+const planOf = async (id: string) =>
+  (await t.core.db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0];
+const refund = (orderId: string) => refundOrder(t.core, admin, { orderId }, async () => {});
+
+describe("stacked plan purchases", () => {
+  it("share one plan whose end is the sum of the periods bought", async () => {
+    const { orders, start } = await stackedBuyer(2);
+    expect(orders[0]?.subscriptionId).toBe(orders[1]?.subscriptionId);
+    const plan = await planOf(orders[0]?.subscriptionId ?? "");
+    expect(plan?.endsAt).toEqual(new Date(start.getTime() + 60 * DAY));
+  });
+
+  it("a refund of the first takes back only its 30 days: the plan ends 30 days after the start", async () => {
+    const { orders, start } = await stackedBuyer(2);
+    const [first, second] = orders;
+    if (!first || !second) throw new Error("no orders");
+    t.clock.advance(5 * DAY);
+    const { reversal } = await refund(first.order.id);
+    expect(reversal).toMatchObject({ accessEnded: false, planEndsAt: new Date(start.getTime() + 30 * DAY) });
+    const plan = await planOf(first.subscriptionId);
+    expect(plan).toMatchObject({ status: "active", endsAt: new Date(start.getTime() + 30 * DAY) });
+    const periods = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, first.subscriptionId))
+      .orderBy(asc(subscriptionPeriods.startsAt));
+    expect(periods.filter((p) => !p.revokedAt)).toMatchObject([
+      { orderId: second.order.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * DAY) },
+    ]);
+  });
+
+  it("a refund of the second leaves the first's 30 days", async () => {
+    const { orders, start } = await stackedBuyer(2);
+    await refund(orders[1]?.order.id ?? "");
+    expect((await planOf(orders[0]?.subscriptionId ?? ""))?.endsAt).toEqual(
+      new Date(start.getTime() + 30 * DAY),
+    );
+  });
+
+  it("refunds of both end the plan now", async () => {
+    const { orders } = await stackedBuyer(2);
+    t.clock.advance(DAY);
+    await refund(orders[0]?.order.id ?? "");
+    const { reversal } = await refund(orders[1]?.order.id ?? "");
+    expect(reversal.accessEnded).toBe(true);
+    expect(await planOf(orders[0]?.subscriptionId ?? "")).toMatchObject({
+      status: "cancelled",
+      endsAt: t.clock.now(),
+    });
+  });
+
+  it("the same revocation twice changes nothing, and a refund is refused the second time", async () => {
+    const { orders, start } = await stackedBuyer(2);
+    const [first] = orders;
+    if (!first) throw new Error("no order");
+    await refund(first.order.id);
+    const before = await planOf(first.subscriptionId);
+    await expect(refund(first.order.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    t.clock.advance(DAY);
+    expect(
+      await revokePlanPeriod(t.core.db, t.clock.now(), {
+        subscriptionId: first.subscriptionId,
+        orderId: first.order.id,
+      }),
+    ).toEqual({ revoked: 0, endsAt: new Date(start.getTime() + 30 * DAY), ended: false });
+    expect(await planOf(first.subscriptionId)).toEqual(before);
+  });
+
+  it("a refund after the other order's time is used up ends the plan now", async () => {
+    const { orders } = await stackedBuyer(2);
+    t.clock.advance(40 * DAY);
+    const { reversal } = await refund(orders[1]?.order.id ?? "");
+    expect(reversal.accessEnded).toBe(true);
+    expect((await planOf(orders[0]?.subscriptionId ?? ""))?.status).toBe("cancelled");
+  });
+});
+
+describe("extendPlan", () => {
+  it("grants once per grant key", async () => {
+    const user = await upsertTelegramUser(t.core, { telegramId: telegramId++, firstName: "K" });
+    const grant = () =>
+      extendPlan(t.core.db, t.clock.now(), {
+        userId: user.id,
+        planCode: "pro",
+        title: "Pro",
+        periodDays: 30,
+        messagesPerPeriod: null,
+        grantKey: `test:${user.id}`,
+      });
+    const first = await grant();
+    const again = await grant();
+    expect(again).toMatchObject({ id: first.id, endsAt: first.endsAt });
+    const periods = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, first.id));
+    expect(periods).toHaveLength(1);
+  });
+});
