@@ -9,7 +9,7 @@ import {
   type UserRow,
   users,
 } from "@lumen/db";
-import { and, eq, exists, ilike, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   afterCursor,
@@ -77,7 +77,7 @@ export async function listUsers(db: Database, now: Date, input: ListUsersInput):
   const q = parseInput(listUsersInput, input);
   const key = sortKeys[q.sort];
   const cursor = decodeCursor(q.cursor, `users:${q.sort}:${q.direction}`);
-  const hasRow = (table: SQL) => exists(sql`select 1 from ${table}`);
+  const hasRow = (from: SQL) => sql`exists (select 1 from ${from})`;
   const conditions = [
     searchCondition(q.search),
     q.telegramId === undefined ? undefined : eq(users.telegramId, q.telegramId),
