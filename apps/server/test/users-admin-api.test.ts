@@ -137,14 +137,14 @@ describe("GET /api/v1/users", () => {
     expect(pages).toBe(5);
     expect(items).toHaveLength(9);
     expect(new Set(items.map((u) => u.id)).size).toBe(9);
-    const keyOf = (u: UserItem & Record<string, string>) =>
-      sort === "name"
+    const keyOf = (u: UserItem & Record<string, string>): string | number =>
+      (sort === "name"
         ? u.first_name.toLowerCase()
         : sort === "balance"
           ? u.balance
           : sort === "created"
             ? u.first_seen_at
-            : u.last_seen_at;
+            : u.last_seen_at) ?? "";
     for (let k = 1; k < items.length; k++) {
       const [a, b] = [items[k - 1], items[k]] as [
         UserItem & Record<string, string>,
