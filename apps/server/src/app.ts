@@ -26,10 +26,13 @@ import { auditRoutes } from "./routes/admin/audit.ts";
 import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
 import { channelRoutes } from "./routes/admin/channels.ts";
+import { orderAdminRoutes } from "./routes/admin/order-admin.ts";
 import { orderRoutes } from "./routes/admin/orders.ts";
 import { partnerRoutes } from "./routes/admin/partners.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { promoRoutes } from "./routes/admin/promos.ts";
+import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
+import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -111,6 +114,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       botApis: deps.botApis,
     }),
   );
+  await app.register(
+    userAdminRoutes({ core: deps.core, requireAuth, referrals: deps.referrals, enqueue: deps.enqueue }),
+  );
+  await app.register(orderAdminRoutes({ core: deps.core, requireAuth }));
+  await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {

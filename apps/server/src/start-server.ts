@@ -12,6 +12,7 @@ import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
+import { userMessageJob } from "./jobs/user-message.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
 import { yookassaReconcileJob, yookassaSyncJob } from "./payments/yookassa-jobs.ts";
@@ -47,6 +48,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
     mockPaymentJob({ core, enqueue }),
+    userMessageJob({ core, botApis }),
     expireOrdersJob(core),
     accessSweepJob({
       core,

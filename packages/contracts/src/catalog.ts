@@ -82,12 +82,6 @@ export const refundRequest = z.object({
     .describe("refund even if the buyer already spent some of the credits (the unspent part is taken back)"),
 });
 
-export const listOrdersQuery = z.object({
-  user_id: z.uuid().optional(),
-  before: timestamp.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 export const createOrderRequest = z.object({
   user_id: z.uuid(),
   product_id: z.uuid(),

@@ -7,4 +7,8 @@ export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
+export * from "./list-query.ts";
+export * from "./order-admin.ts";
+export * from "./subscription-admin.ts";
+export * from "./user-admin.ts";
 export * from "./users.ts";

@@ -12,6 +12,8 @@ export const user = z
     locale: z.string().nullable(),
     referral_source: z.string().nullable(),
     is_banned: z.boolean(),
+    blocked_at: timestamp.nullable(),
+    bot_id: z.uuid().nullable().describe("the bot the user first wrote to"),
     first_seen_at: timestamp,
     last_seen_at: timestamp,
   })
@@ -38,5 +40,3 @@ export const updateUserRequest = z
     style: z.string().min(1).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "Send at least one field to change");
-
-export const findUsersQuery = z.object({ telegram_id: z.coerce.number().int().positive() });

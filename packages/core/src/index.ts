@@ -12,6 +12,7 @@ export * from "./promos/index.ts";
 export * from "./referrals/index.ts";
 export * from "./shared/context.ts";
 export * from "./shared/errors.ts";
+export * from "./shared/keyset.ts";
 export * from "./shared/parse-input.ts";
 export * from "./shared/pg-errors.ts";
 export * from "./shared/secret-box.ts";

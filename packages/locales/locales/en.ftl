@@ -202,3 +202,4 @@ error-generic = Sorry, something went wrong on our side. Please try again in a m
 error-rate-limited = You are going too fast. Please wait a few seconds and try again.
 unknown-command = I don't know this command. Send /help to see what I can do.
 unhandled-message = Use the menu below, or send /help to see what I can do.
+user-blocked = Sorry, this bot is not available to you. If you think this is a mistake, please contact the owner of the bot.

@@ -20,6 +20,7 @@ import { unhandledFeature } from "./features/unhandled.ts";
 import { attachServices } from "./middlewares/attach-services.ts";
 import { errorBoundary } from "./middlewares/error-boundary.ts";
 import { identifyUser } from "./middlewares/identify-user.ts";
+import { refuseBlocked } from "./middlewares/refuse-blocked.ts";
 import { createThrottle, type ThrottleOptions } from "./throttle.ts";
 
 export type CreateBotOptions = {
@@ -48,6 +49,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(attachServices(options.services, options.identity));
   bot.use(errorBoundary);
   bot.use(identifyUser);
+  bot.use(refuseBlocked);
 
   bot.use(trackChatsFeature);
   bot.use(guardChatsFeature);

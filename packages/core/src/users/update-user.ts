@@ -16,10 +16,12 @@ export async function updateUser(ctx: CoreContext, actor: Actor, input: UpdateUs
     ...(input.locale === undefined ? {} : { locale: input.locale }),
     ...(input.isBanned === undefined ? {} : { isBanned: input.isBanned }),
   };
+  const blockedAt =
+    input.isBanned === undefined ? {} : { blockedAt: input.isBanned ? ctx.clock.now() : null };
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ ...changes, updatedAt: ctx.clock.now() })
+      .set({ ...changes, ...blockedAt, updatedAt: ctx.clock.now() })
       .where(eq(users.id, input.userId))
       .returning();
     if (!row) throw notFound("User", input.userId);

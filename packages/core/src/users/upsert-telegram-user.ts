@@ -10,6 +10,8 @@ export type TelegramUserInput = {
   languageCode?: string | null;
   /** The /start payload that brought the user; kept only from their very first visit. */
   startPayload?: string | null;
+  /** The bot the update came through; kept only from the very first visit, like the payload. */
+  botId?: string | null;
 };
 
 /**
@@ -33,6 +35,7 @@ export async function upsertTelegramUser(
       telegramId: input.telegramId,
       ...profile,
       referralSource: input.startPayload ?? null,
+      botId: input.botId ?? null,
       firstSeenAt: now,
       lastSeenAt: now,
       createdAt: now,
@@ -42,6 +45,8 @@ export async function upsertTelegramUser(
       target: users.telegramId,
       set: {
         ...profile,
+        // Users from before bots were recorded get theirs on their next update.
+        botId: sql`coalesce(${users.botId}, excluded.bot_id)`,
         lastSeenAt: now,
         updatedAt: now,
       },

@@ -15,6 +15,7 @@ export const identifyUser: MiddlewareFn<BotContext> = async (ctx, next) => {
       username: from.username ?? null,
       languageCode: from.language_code ?? null,
       startPayload: startPayloadOf(ctx.message?.text),
+      botId: ctx.lumenBot.id,
     });
     ctx.user = user;
     ctx.locale = user.locale && isLocale(user.locale) ? user.locale : resolveLocale(from.language_code);

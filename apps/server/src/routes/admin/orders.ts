@@ -2,7 +2,6 @@ import {
   createOrderRequest,
   createOrderResponse,
   errorResponse,
-  listOrdersQuery,
   order,
   refundRequest,
   snakeKeys,
@@ -11,7 +10,6 @@ import {
 import {
   type CoreContext,
   getOrder,
-  listOrders,
   type ProviderRefund,
   refundOrder,
   toActor,
@@ -19,7 +17,6 @@ import {
 } from "@lumen/core";
 import type { OrderRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { BotApis } from "../../bot/bot-apis.ts";
 import { PAYMENT_NOTICES_JOB } from "../../bot/features/shop/shop.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
@@ -42,27 +39,6 @@ export const orderRoutes =
   (deps: OrderRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const operator = deps.requireAuth("operator");
-    app.get(
-      "/api/v1/orders",
-      {
-        schema: {
-          tags,
-          summary: "Orders, newest first",
-          querystring: listOrdersQuery,
-          response: { 200: z.object({ items: z.array(order), next_before: z.string().nullable() }) },
-        },
-        preHandler: operator,
-      },
-      async (request) => {
-        const { user_id, before, limit } = request.query;
-        const items = await listOrders(deps.core.db, { userId: user_id, before, limit });
-        const last = items.at(-1);
-        return {
-          items: items.map(show),
-          next_before: items.length === limit && last ? last.createdAt.toISOString() : null,
-        };
-      },
-    );
     app.post(
       "/api/v1/orders",
       {

@@ -1,6 +1,5 @@
 import {
   errorResponse,
-  findUsersQuery,
   registerUserRequest,
   snakeKeys,
   updateUserRequest,
@@ -10,7 +9,6 @@ import {
 import {
   type AssistantDeps,
   type CoreContext,
-  findUserByTelegramId,
   getUser,
   toActor,
   updateAssistantSettings,
@@ -19,7 +17,6 @@ import {
 } from "@lumen/core";
 import type { UserRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 
 export type UserRouteDeps = { core: CoreContext; assistant: AssistantDeps; requireAuth: RequireAuth };
@@ -54,22 +51,6 @@ export const userRoutes =
         });
         const { created, ...rest } = row;
         return reply.status(created ? 201 : 200).send(publicUser(rest));
-      },
-    );
-    app.get(
-      "/api/v1/users",
-      {
-        schema: {
-          tags,
-          summary: "Find a user by Telegram id",
-          querystring: findUsersQuery,
-          response: { 200: z.object({ items: z.array(user) }) },
-        },
-        preHandler: operator,
-      },
-      async (request) => {
-        const row = await findUserByTelegramId(deps.core.db, request.query.telegram_id);
-        return { items: row ? [publicUser(row)] : [] };
       },
     );
     app.get(

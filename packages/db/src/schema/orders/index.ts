@@ -1,1 +1,2 @@
+export * from "./order-flag-resolutions.ts";
 export * from "./orders.ts";

@@ -1,1 +1,2 @@
+export * from "./user-messages.ts";
 export * from "./users.ts";

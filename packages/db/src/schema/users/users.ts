@@ -1,4 +1,4 @@
-import { bigint, boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 
 /** A Telegram user who has talked to any of the operator's bots. */
@@ -16,11 +16,19 @@ export const users = pgTable(
     /** Deep-link payload of the first /start (ref_<code>, p_<id>, ...): first touch wins. */
     referralSource: text("referral_source"),
     isBanned: boolean("is_banned").notNull().default(false),
+    /** When an operator blocked the user (is_banned set); null when not blocked. */
+    blockedAt: at("blocked_at"),
+    /** The bot the user first wrote to: first touch, like referral_source; null for users made by the API. */
+    botId: uuid("bot_id"),
     firstSeenAt: at("first_seen_at").notNull().defaultNow(),
     lastSeenAt: at("last_seen_at").notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index("users_username_idx").on(t.username)],
+  (t) => [
+    index("users_username_idx").on(t.username),
+    index("users_created_idx").on(t.createdAt, t.id),
+    index("users_last_seen_idx").on(t.lastSeenAt, t.id),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,53 @@
+import { type SubscriptionRow, subscriptions } from "@lumen/db";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit.ts";
+import { requireRole } from "../auth/roles.ts";
+import type { Actor, CoreContext } from "../shared/context.ts";
+import { LumenError, notFound } from "../shared/errors.ts";
+import { getUser } from "../users/get-user.ts";
+import { stopRenewal } from "./star-subscriptions.ts";
+
+/** Telegram's side of a cancellation (editUserStarSubscription), done before our record changes. */
+export type CancelStarRenewal = (input: {
+  botId: string;
+  telegramUserId: number;
+  chargeId: string;
+}) => Promise<void>;
+
+/**
+ * An operator stops a Star subscription from renewing (admin, audited): Telegram is told first,
+ * like /cancel in the bot, then stopRenewal records it; access stays to the end already paid.
+ */
+export async function cancelSubscriptionRenewal(
+  ctx: CoreContext,
+  actor: Actor,
+  input: { subscriptionId: string },
+  cancelAtTelegram: CancelStarRenewal,
+): Promise<SubscriptionRow> {
+  requireRole(actor, "admin");
+  const [current] = await ctx.db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.id, input.subscriptionId));
+  if (!current) throw notFound("Subscription", input.subscriptionId);
+  if (!current.starChargeId || !current.botId) {
+    throw new LumenError("CONFLICT", "This plan does not renew by itself");
+  }
+  await cancelAtTelegram({
+    botId: current.botId,
+    telegramUserId: (await getUser(ctx.db, current.userId)).telegramId,
+    chargeId: current.starChargeId,
+  });
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await stopRenewal(tx, { subscriptionId: current.id, now });
+    await recordAudit(tx, actor, {
+      action: "subscription.cancel_renewal",
+      entityType: "subscription",
+      entityId: current.id,
+      data: { userId: current.userId, chargeId: current.starChargeId },
+    });
+    const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.id, current.id));
+    return row as SubscriptionRow;
+  });
+}
