@@ -41,7 +41,7 @@ export const payment = z
     provider_charge_id: z.string().nullable(),
     amount: z.number().int(),
     currency,
-    status: z.enum(["succeeded", "refunded"]),
+    status: z.enum(["succeeded", "refunded", "duplicate"]),
     refunded_at: timestamp.nullable(),
     created_at: timestamp,
   })
@@ -80,7 +80,7 @@ export const resolveFlagRequest = z.object({ note: z.string().trim().min(1).max(
 export const listPaymentsQuery = z.object({
   provider: provider.optional(),
   currency: currency.optional(),
-  status: z.enum(["succeeded", "refunded"]).optional(),
+  status: z.enum(["succeeded", "refunded", "duplicate"]).optional(),
   order_id: z.uuid().optional(),
   user_id: z.uuid().optional(),
   from: timestamp.optional(),
