@@ -1,4 +1,5 @@
 export * from "./assistant.ts";
+export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
@@ -7,4 +8,6 @@ export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
+export * from "./pagination.ts";
+export * from "./setup.ts";
 export * from "./users.ts";
