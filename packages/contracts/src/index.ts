@@ -1,4 +1,5 @@
 export * from "./assistant.ts";
+export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
@@ -11,4 +12,6 @@ export * from "./list-query.ts";
 export * from "./order-admin.ts";
 export * from "./subscription-admin.ts";
 export * from "./user-admin.ts";
+export * from "./pagination.ts";
+export * from "./setup.ts";
 export * from "./users.ts";

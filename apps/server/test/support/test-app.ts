@@ -46,6 +46,8 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    setupCode?: string;
+    publicUrl?: string;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -101,6 +103,8 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    setupCode: options.setupCode,
+    publicUrl: options.publicUrl,
   });
   await app.ready();
   return {
