@@ -54,7 +54,8 @@ export type AppDeps = {
   sessionKey: Uint8Array;
   version: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
+  trustProxy: false | string[];
   loginLimitPerMinute: number;
 };
 
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {
     const isAllowedIp = createIpAllowlist(deps.yookassaAllowedIps);
+    // Before the body is read: a notification from elsewhere leaves nothing behind.
     await app.register(
       yookassaWebhookRoutes({ core: deps.core, yookassa: deps.yookassa, enqueue: deps.enqueue, isAllowedIp }),
     );

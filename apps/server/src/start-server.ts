@@ -1,4 +1,4 @@
-import { LumenError, systemActor } from "@lumen/core";
+import { LumenError, resealBotTokens, systemActor } from "@lumen/core";
 import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
@@ -10,6 +10,7 @@ import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
+import { pruneRateLimitsJob } from "./jobs/prune-rate-limits.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import type { Runtime } from "./open-runtime.ts";
@@ -27,6 +28,13 @@ export type Role = "all" | "api" | "worker";
  */
 export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
+  // Tokens sealed before the bot id was bound as associated data are upgraded (idempotent).
+  const upgraded = await resealBotTokens(core, systemActor, {
+    from: runtime.secretBox,
+    to: runtime.secretBox,
+  });
+  if (upgraded.resealed > 0)
+    logger.info({ bots: upgraded.resealed }, "bot tokens resealed bound to their bot ids");
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
   const yookassa = createYooKassaSettings(config);
@@ -44,6 +52,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   };
   const jobDefinitions = [
     pruneSessionsJob(core),
+    pruneRateLimitsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
     mockPaymentJob({ core, enqueue }),
@@ -83,6 +92,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
     secretBox: runtime.secretBox,
     secrets: runtime.secrets,
+    botApis,
     metrics,
     logger,
     apiRoot: config.TELEGRAM_API_ROOT,

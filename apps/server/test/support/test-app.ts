@@ -49,12 +49,14 @@ export async function createTestApp(
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
-    trustProxy?: boolean;
+    trustProxy?: false | string[];
+    /** Share another app's database (two API processes on one database); closed by its owner. */
+    database?: TestDatabase;
     /** Bots by webhook at this public URL (loaded on their first update), or polling by default. */
     webhookUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const master = randomBytes(32);
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
@@ -112,7 +114,7 @@ export async function createTestApp(
     async close() {
       await bots.stop();
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }
