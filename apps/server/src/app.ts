@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Logger } from "pino";
 import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
+import { type ApiRateLimits, installApiRateLimits } from "./http/api-rate-limit.ts";
 import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
@@ -57,6 +58,7 @@ export type AppDeps = {
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
   trustProxy: false | string[];
   loginLimitPerMinute: number;
+  apiRateLimits: ApiRateLimits;
 };
 
 /** The HTTP application as a value: main.ts listens on it, tests inject into it. */
@@ -81,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
+  installApiRateLimits(app, deps.core, deps.apiRateLimits);
   const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
 
   await app.register(healthRoutes({ database: deps.database, version: deps.version }));

@@ -90,6 +90,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, yookassa, mock: config.PAYMENTS_MOCK },
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
+    limits: {
+      questionsPerMinute: config.BOT_QUESTIONS_PER_MINUTE,
+      checkoutsPerMinute: config.BOT_CHECKOUTS_PER_MINUTE,
+    },
     secretBox: runtime.secretBox,
     secrets: runtime.secrets,
     botApis,
@@ -127,6 +131,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,
           trustProxy: config.TRUST_PROXY,
           loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+          apiRateLimits: {
+            perKeyPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
+            perAddressPerMinute: config.API_ADDRESS_RATE_LIMIT_PER_MINUTE,
+          },
         });
 
   let stopping = false;

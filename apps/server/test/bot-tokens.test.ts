@@ -48,6 +48,7 @@ function runtimeFor() {
     shop: { telegramProviderToken: undefined, yookassa: undefined, mock: false },
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
+    limits: { questionsPerMinute: 1000, checkoutsPerMinute: 1000 },
     secretBox,
     secrets,
     botApis,

@@ -26,6 +26,7 @@ import type { BotApis } from "./bot-apis.ts";
 import { publishCommands } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
+import type { BotLimits } from "./middlewares/limit-per-user.ts";
 import type { ThrottleOptions } from "./throttle.ts";
 
 /** chat_member is off by default at Telegram; paid access needs it, so we always ask for it. */
@@ -46,6 +47,8 @@ export type BotRuntimeOptions = {
   shop: ShopSettings;
   access: { graceMs: number };
   referrals: ReferralSettings;
+  /** BOT_QUESTIONS_PER_MINUTE, BOT_CHECKOUTS_PER_MINUTE: per Telegram user, shared by all processes. */
+  limits: BotLimits;
   secretBox: SecretBox;
   /** Clients for jobs; the one of a bot whose token changes here is dropped. */
   botApis?: BotApis;
@@ -94,6 +97,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         shop: options.shop,
         access: options.access,
         referrals: options.referrals,
+        limits: options.limits,
       },
       throttle: options.throttle,
     });

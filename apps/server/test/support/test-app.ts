@@ -15,6 +15,7 @@ import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
@@ -46,6 +47,7 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    apiRateLimits?: ApiRateLimits;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -77,6 +79,7 @@ export async function createTestApp(
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
+    limits: { questionsPerMinute: 1000, checkoutsPerMinute: 1000 },
     secretBox,
     secrets,
     metrics,
@@ -103,6 +106,7 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    apiRateLimits: options.apiRateLimits ?? { perKeyPerMinute: 100_000, perAddressPerMinute: 100_000 },
   });
   await app.ready();
   return {
