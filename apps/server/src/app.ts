@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Logger } from "pino";
 import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
+import { type ApiRateLimits, installApiRateLimits } from "./http/api-rate-limit.ts";
 import { installAuth } from "./http/auth.ts";
 import { installCsrfGuard } from "./http/csrf.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
@@ -60,12 +61,14 @@ export type AppDeps = {
   sessionKey: Uint8Array;
   version: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
+  trustProxy: false | string[];
   loginLimitPerMinute: number;
   /** First run: the one-time code printed in the log while no operator exists. */
   setupCode?: string | undefined;
   /** PUBLIC_URL: another origin the CSRF check accepts (the server behind a proxy). */
   publicUrl?: string | undefined;
+  apiRateLimits: ApiRateLimits;
 };
 
 /** The HTTP application as a value: main.ts listens on it, tests inject into it. */
@@ -90,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
+  installApiRateLimits(app, deps.core, deps.apiRateLimits);
   const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
   installCsrfGuard(app, { publicUrl: deps.publicUrl });
   await installWebApps(app, [adminApp], { rootRedirect: `${adminApp.prefix}/` });
@@ -133,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {
     const isAllowedIp = createIpAllowlist(deps.yookassaAllowedIps);
+    // Before the body is read: a notification from elsewhere leaves nothing behind.
     await app.register(
       yookassaWebhookRoutes({ core: deps.core, yookassa: deps.yookassa, enqueue: deps.enqueue, isAllowedIp }),
     );

@@ -1,9 +1,49 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+
+const proxyNames = ["loopback", "linklocal", "uniquelocal"];
+const isProxyEntry = (entry: string) => {
+  const [address = "", prefix] = entry.split("/");
+  if (proxyNames.includes(entry)) return true;
+  const family = isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * The reverse proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or loopback /
+ * linklocal / uniquelocal. `false` (default) believes nobody; `true` (believe anyone) is refused,
+ * since it lets every client choose its own address.
+ */
+const trustedProxies = z
+  .string()
+  .default("false")
+  .transform((value) => value.trim())
+  .refine((value) => value !== "true", "list the proxies' addresses or CIDR ranges instead of true")
+  .transform((value) =>
+    value === "false" || value === ""
+      ? false
+      : value
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean),
+  )
+  .refine(
+    (value) => value === false || value.every(isProxyEntry),
+    "must be false or addresses / CIDR ranges separated by commas (or loopback, linklocal, uniquelocal)",
+  );
+
+/** 32 bytes as hex or base64; also what `lumen secret rotate` reads as the new key. */
+export const lumenSecret = z
+  .string()
+  .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "must be 32 bytes as 64 hex characters or base64");
 
 /**
  * Every environment variable Lumen reads, with its default. Parsed once at start;
@@ -18,20 +58,17 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    LUMEN_SECRET: optional(
-      z
-        .string()
-        .regex(
-          /^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/,
-          "must be 32 bytes as 64 hex characters or base64",
-        ),
-    ),
+    LUMEN_SECRET: optional(lumenSecret),
     BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{30,}$/, "must look like 123456:ABC... from @BotFather")),
     TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
     PUBLIC_URL: optional(url),
-    TRUST_PROXY: z.stringbool().default(false),
+    TRUST_PROXY: trustedProxies,
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    BOT_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    BOT_CHECKOUTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
     TELEGRAM_GLOBAL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
     TELEGRAM_CHAT_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100).default(1),
     OPENAI_BASE_URL: url.default("https://api.openai.com/v1"),

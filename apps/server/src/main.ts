@@ -1,9 +1,17 @@
-import { cliActor, createAdmin, createApiKey, seedDemoCatalog } from "@lumen/core";
+import {
+  cliActor,
+  createAdmin,
+  createApiKey,
+  createSecretBox,
+  resealBotTokens,
+  seedDemoCatalog,
+} from "@lumen/core";
 import { DataDirLockedError } from "@lumen/db";
 import { parseCommandLine, usage } from "./cli/args.ts";
 import { readPassword } from "./cli/read-password.ts";
-import { ConfigError } from "./config.ts";
+import { ConfigError, lumenSecret } from "./config.ts";
 import { createSecretRegistry } from "./log/secret-registry.ts";
+import { decodeSecret } from "./master-key.ts";
 import { loadDotEnv, openRuntime as openRuntimeWith } from "./open-runtime.ts";
 import { type Role, startServer } from "./start-server.ts";
 
@@ -74,6 +82,26 @@ async function main(argv: string[]): Promise<number> {
           created.length
             ? `Added to the catalog: ${created.join(", ")}\n`
             : "The demo catalog is already there.\n",
+        );
+      } finally {
+        await runtime.close();
+      }
+      return 0;
+    }
+    case "secret rotate": {
+      const fresh = lumenSecret.safeParse((await readPassword(true)).trim());
+      if (!fresh.success)
+        throw new ConfigError("secret rotate: the new key on stdin must be 32 bytes as hex or base64");
+      const runtime = await openRuntime({ logToStderr: true });
+      try {
+        if (!runtime.config.LUMEN_SECRET)
+          throw new ConfigError(
+            "secret rotate needs the current key in LUMEN_SECRET (see DATA_DIR/lumen-secret.key)",
+          );
+        const to = createSecretBox(decodeSecret(fresh.data));
+        const { resealed } = await resealBotTokens(runtime.core, cliActor, { from: runtime.secretBox, to });
+        process.stdout.write(
+          `Re-encrypted ${resealed} bot token(s) under the new key. Set LUMEN_SECRET to it and restart every Lumen process; operators log in again.\n`,
         );
       } finally {
         await runtime.close();

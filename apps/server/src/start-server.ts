@@ -1,4 +1,4 @@
-import { generateSetupCode, isSetupOpen, LumenError, systemActor } from "@lumen/core";
+import { generateSetupCode, isSetupOpen, LumenError, resealBotTokens, systemActor } from "@lumen/core";
 import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
@@ -10,6 +10,7 @@ import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
+import { pruneRateLimitsJob } from "./jobs/prune-rate-limits.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import { userMessageJob } from "./jobs/user-message.ts";
@@ -28,6 +29,13 @@ export type Role = "all" | "api" | "worker";
  */
 export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const { config, logger, core } = runtime;
+  // Tokens sealed before the bot id was bound as associated data are upgraded (idempotent).
+  const upgraded = await resealBotTokens(core, systemActor, {
+    from: runtime.secretBox,
+    to: runtime.secretBox,
+  });
+  if (upgraded.resealed > 0)
+    logger.info({ bots: upgraded.resealed }, "bot tokens resealed bound to their bot ids");
   const metrics = createMetrics();
   const assistant = createAssistantDeps(config, logger);
   const yookassa = createYooKassaSettings(config);
@@ -45,6 +53,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   };
   const jobDefinitions = [
     pruneSessionsJob(core),
+    pruneRateLimitsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
     mockPaymentJob({ core, enqueue }),
@@ -83,8 +92,13 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, yookassa, mock: config.PAYMENTS_MOCK },
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
+    limits: {
+      questionsPerMinute: config.BOT_QUESTIONS_PER_MINUTE,
+      checkoutsPerMinute: config.BOT_CHECKOUTS_PER_MINUTE,
+    },
     secretBox: runtime.secretBox,
     secrets: runtime.secrets,
+    botApis,
     metrics,
     logger,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -123,6 +137,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
           setupCode,
           publicUrl: config.PUBLIC_URL,
+          apiRateLimits: {
+            perKeyPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
+            perAddressPerMinute: config.API_ADDRESS_RATE_LIMIT_PER_MINUTE,
+          },
         });
 
   let stopping = false;

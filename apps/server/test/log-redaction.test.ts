@@ -51,6 +51,7 @@ describe("secrets are masked by value in every log line", () => {
       shop: { telegramProviderToken: undefined, yookassa: undefined, mock: false },
       access: { graceMs: 0 },
       referrals: { percent: 10, holdDays: 14 },
+      limits: { questionsPerMinute: 1000, checkoutsPerMinute: 1000 },
       secretBox,
       secrets,
       metrics: createMetrics(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timestamp } from "./common.ts";
 import { cursorPage, cursorQuery } from "./pagination.ts";
 
-export const auditActorType = z.enum(["admin", "api_key", "cli", "system"]);
+export const auditActorType = z.enum(["admin", "api_key", "cli", "system", "anonymous"]);
 
 export const auditEntry = z
   .object({

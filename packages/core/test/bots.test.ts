@@ -28,11 +28,21 @@ describe("bots", () => {
     expect(JSON.stringify(saved)).not.toContain(token(42));
     const [row] = await t.core.db.select().from(bots);
     expect(row?.tokenEncrypted).not.toContain("AAAA");
-    expect((await loadRunnableBots(t.core, box))[0]?.token).toBe(token(42));
+    expect((await loadRunnableBots(t.core, box)).bots[0]?.token).toBe(token(42));
     expect(JSON.stringify(await listBots(t.core))).not.toContain("token");
   });
 
-  it("updates the token of a bot it already knows, keeping its id and webhook secret", async () => {
+  it("keeps the webhook secret when the same token is registered again", async () => {
+    const [before] = await t.core.db.select().from(bots);
+    await registerBot(t.core, cliActor, box, {
+      token: token(42),
+      me: { id: 42, username: "shop_bot", firstName: "Shop" },
+    });
+    const [after] = await t.core.db.select().from(bots);
+    expect(after?.webhookSecret).toBe(before?.webhookSecret);
+  });
+
+  it("updates the token of a bot it already knows, keeping its id and rotating its webhook secret", async () => {
     const [before] = await t.core.db.select().from(bots);
     const again = await registerBot(t.core, cliActor, box, {
       token: token(42, "B".repeat(35)),
@@ -40,8 +50,8 @@ describe("bots", () => {
     });
     expect(again).toMatchObject({ created: false, id: before?.id, name: "Shop 2" });
     const [after] = await t.core.db.select().from(bots);
-    expect(after?.webhookSecret).toBe(before?.webhookSecret);
-    expect((await loadRunnableBots(t.core, box))[0]?.token).toBe(token(42, "B".repeat(35)));
+    expect(after?.webhookSecret).not.toBe(before?.webhookSecret);
+    expect((await loadRunnableBots(t.core, box)).bots[0]?.token).toBe(token(42, "B".repeat(35)));
   });
 
   it("refuses a token that belongs to another bot, or is not a token", async () => {

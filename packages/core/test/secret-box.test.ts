@@ -9,7 +9,7 @@ describe("secret box", () => {
     const token = "123456789:AAH-example_token_value_with_enough_chars";
     const sealed = box.encrypt(token);
     expect(sealed).not.toContain(token);
-    expect(sealed.startsWith("v1.")).toBe(true);
+    expect(sealed.startsWith("v2.")).toBe(true);
     expect(box.decrypt(sealed)).toBe(token);
   });
 
@@ -35,5 +35,20 @@ describe("secret box", () => {
     const master = randomBytes(32);
     expect(deriveKey(master, "a").equals(deriveKey(master, "b"))).toBe(false);
     expect(deriveKey(master, "a").equals(deriveKey(master, "a"))).toBe(true);
+  });
+
+  it("opens a secret only with the context it was sealed for", () => {
+    const sealed = box.encrypt("token", "bot:a");
+    expect(box.decrypt(sealed, "bot:a")).toBe("token");
+    expect(() => box.decrypt(sealed, "bot:b")).toThrow();
+    expect(() => box.decrypt(sealed)).toThrow();
+  });
+
+  it("refuses a truncated authentication tag", () => {
+    const parts = box.encrypt("secret", "bot:a").split(".");
+    parts[2] = Buffer.from(parts[2] as string, "base64url")
+      .subarray(0, 4)
+      .toString("base64url");
+    expect(() => box.decrypt(parts.join("."), "bot:a")).toThrow();
   });
 });

@@ -22,9 +22,11 @@ import type { Metrics } from "../http/metrics.ts";
 import type { EnqueueJob } from "../jobs/job-runner.ts";
 import type { SecretRegistry } from "../log/secret-registry.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
+import type { BotApis } from "./bot-apis.ts";
 import { publishCommands } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
+import type { BotLimits } from "./middlewares/limit-per-user.ts";
 import type { ThrottleOptions } from "./throttle.ts";
 
 /** chat_member is off by default at Telegram; paid access needs it, so we always ask for it. */
@@ -45,7 +47,11 @@ export type BotRuntimeOptions = {
   shop: ShopSettings;
   access: { graceMs: number };
   referrals: ReferralSettings;
+  /** BOT_QUESTIONS_PER_MINUTE, BOT_CHECKOUTS_PER_MINUTE: per Telegram user, shared by all processes. */
+  limits: BotLimits;
   secretBox: SecretBox;
+  /** Clients for jobs; the one of a bot whose token changes here is dropped. */
+  botApis?: BotApis;
   /** Every token this runtime decrypts is added, so no log line can show it. */
   secrets: SecretRegistry;
   metrics: Metrics;
@@ -91,6 +97,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         shop: options.shop,
         access: options.access,
         referrals: options.referrals,
+        limits: options.limits,
       },
       throttle: options.throttle,
     });
@@ -121,7 +128,14 @@ export function createBotRuntime(options: BotRuntimeOptions) {
 
   return {
     async start(): Promise<void> {
-      for (const row of await loadRunnableBots(options.core, options.secretBox)) {
+      const { bots, unreadable } = await loadRunnableBots(options.core, options.secretBox);
+      for (const bad of unreadable) {
+        log.error(
+          { bot: bad.username, botId: bad.id, reason: bad.reason },
+          "bot skipped: its token is unreadable",
+        );
+      }
+      for (const row of bots) {
         if (!running.has(row.id)) await launchSafely(row);
       }
     },
@@ -145,6 +159,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         me: { id: me.id, username: me.username, firstName: me.first_name },
       });
       await this.stopBot(saved.id);
+      options.botApis?.forget(saved.id);
       if (saved.enabled) await launch(await loadRunnableBot(options.core, options.secretBox, saved.id));
       return saved;
     },
@@ -156,17 +171,15 @@ export function createBotRuntime(options: BotRuntimeOptions) {
      */
     async handleWebhook(botId: string, secretHeader: string | undefined, update: Update): Promise<void> {
       let entry = running.get(botId);
-      const stored = entry
-        ? { webhookSecret: entry.secret, enabled: true }
-        : options.mode.kind === "webhook"
-          ? await findBotWebhookSecret(options.core, botId)
-          : null;
-      if (!stored?.enabled) throw new LumenError("NOT_FOUND", "No such bot");
-      if (!isSameSecret(secretHeader, stored.webhookSecret)) {
-        throw new LumenError("UNAUTHENTICATED", "Wrong or missing X-Telegram-Bot-Api-Secret-Token");
-      }
-      if (!entry) {
-        // Another API process added this bot; load it on its first authenticated update.
+      if (!entry || !isSameSecret(secretHeader, entry.secret)) {
+        // Not running here, or its token (and so its secret) was changed by another process.
+        const stored =
+          options.mode.kind === "webhook" ? await findBotWebhookSecret(options.core, botId) : null;
+        if (!stored?.enabled) throw new LumenError("NOT_FOUND", "No such bot");
+        if (!isSameSecret(secretHeader, stored.webhookSecret)) {
+          throw new LumenError("UNAUTHENTICATED", "Wrong or missing X-Telegram-Bot-Api-Secret-Token");
+        }
+        await this.stopBot(botId);
         await launch(await loadRunnableBot(options.core, options.secretBox, botId));
         entry = running.get(botId);
       }

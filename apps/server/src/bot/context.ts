@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
 import type { EnqueueJob } from "../jobs/job-runner.ts";
 import type { BackgroundTasks } from "./background-tasks.ts";
+import type { BotLimits } from "./middlewares/limit-per-user.ts";
 
 /** What every handler may use besides the update: services are injected, never imported. */
 export type BotServices = {
@@ -18,6 +19,7 @@ export type BotServices = {
   shop: ShopSettings;
   access: { graceMs: number };
   referrals: ReferralSettings;
+  limits: BotLimits;
 };
 
 /** Which ways to pay this installation offers in the bot. */

@@ -28,4 +28,6 @@ Commands:
                                       create an operator (prompts for the password)
   api-key create --name <name> [--key-role owner|admin|operator]
                                       create an API key for a service (printed once)
+  secret rotate                       re-encrypt every bot token under a new key: the old one is
+                                      LUMEN_SECRET, the new one is read from stdin
 `;

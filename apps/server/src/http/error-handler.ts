@@ -44,6 +44,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isLumenError(error)) {
       const status = httpStatusOf[error.code];
       if (status >= 500) request.log.error({ err: error }, "request failed");
+      if (typeof error.details.retryAfterSeconds === "number")
+        reply.header("retry-after", String(error.details.retryAfterSeconds));
       const field = typeof error.details.field === "string" ? error.details.field : undefined;
       return send(reply, status, { code: error.code, message: error.message, ...(field ? { field } : {}) });
     }

@@ -133,7 +133,10 @@ export async function startLumen(
     });
 
   // A loaded CI machine may take a while to open and migrate a fresh database.
-  const ready = await waitForLog((l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"), 60_000);
+  const ready = await waitForLog(
+    (l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
+    120_000,
+  );
   return {
     child,
     url: `http://127.0.0.1:${ready.port}`,

@@ -15,6 +15,7 @@ import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
@@ -48,15 +49,18 @@ export async function createTestApp(
     loginLimitPerMinute?: number;
     setupCode?: string;
     publicUrl?: string;
+    apiRateLimits?: ApiRateLimits;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
-    trustProxy?: boolean;
+    trustProxy?: false | string[];
+    /** Share another app's database (two API processes on one database); closed by its owner. */
+    database?: TestDatabase;
     /** Bots by webhook at this public URL (loaded on their first update), or polling by default. */
     webhookUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const master = randomBytes(32);
   const core = { db: database.db, clock: options.clock ?? systemClock };
   const metrics = createMetrics();
@@ -77,6 +81,7 @@ export async function createTestApp(
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
+    limits: { questionsPerMinute: 1000, checkoutsPerMinute: 1000 },
     secretBox,
     secrets,
     metrics,
@@ -105,6 +110,7 @@ export async function createTestApp(
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
     setupCode: options.setupCode,
     publicUrl: options.publicUrl,
+    apiRateLimits: options.apiRateLimits ?? { perKeyPerMinute: 100_000, perAddressPerMinute: 100_000 },
   });
   await app.ready();
   return {
@@ -116,7 +122,7 @@ export async function createTestApp(
     async close() {
       await bots.stop();
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }

@@ -15,6 +15,21 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 const wrongCredentials = () => new LumenError("UNAUTHENTICATED", "Wrong email or password");
 
+/** A failed attempt is kept in the audit log (who tried which account, from where), never the password. */
+async function auditFailedLogin(
+  ctx: CoreContext,
+  email: string,
+  adminId: string | null,
+  reason: string,
+  ip: string | null | undefined,
+): Promise<void> {
+  await recordAudit(
+    ctx.db,
+    { type: "anonymous", id: null, role: "operator", ip: ip ?? null },
+    { action: "auth.login_failed", entityType: "admin", entityId: adminId, data: { email, reason } },
+  );
+}
+
 /**
  * Checks the password and opens a session row. Unknown emails cost the same argon2
  * verification as known ones, so response time does not tell which emails exist.
@@ -23,8 +38,14 @@ export async function logIn(ctx: CoreContext, input: LogInInput): Promise<Logged
   const email = input.email.trim().toLowerCase();
   const [admin] = await ctx.db.select().from(admins).where(sql`lower(${admins.email}) = ${email}`);
   const ok = await verifyPassword(admin?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!admin || !ok) throw wrongCredentials();
-  if (admin.disabledAt) throw new LumenError("FORBIDDEN", "This operator account is disabled");
+  if (!admin || !ok) {
+    await auditFailedLogin(ctx, email, admin?.id ?? null, "wrong_credentials", input.ip);
+    throw wrongCredentials();
+  }
+  if (admin.disabledAt) {
+    await auditFailedLogin(ctx, email, admin.id, "disabled", input.ip);
+    throw new LumenError("FORBIDDEN", "This operator account is disabled");
+  }
 
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

@@ -1,2 +1,3 @@
 export * from "./list-bots.ts";
 export * from "./register-bot.ts";
+export * from "./reseal-bot-tokens.ts";

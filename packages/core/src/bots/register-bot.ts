@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { type BotFeature, type BotRow, botFeatures, bots } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -7,7 +7,7 @@ import { requireRole } from "../auth/roles.ts";
 import type { Actor, CoreContext } from "../shared/context.ts";
 import { LumenError } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
-import type { SecretBox } from "../shared/secret-box.ts";
+import { botTokenContext, type SecretBox } from "../shared/secret-box.ts";
 
 const registerBotInput = z.object({
   token: z.string().regex(/^\d+:[\w-]{30,}$/, "is not a bot token from @BotFather"),
@@ -21,9 +21,20 @@ export type PublicBot = Omit<BotRow, "tokenEncrypted" | "webhookSecret">;
 
 export const toPublicBot = ({ tokenEncrypted: _t, webhookSecret: _s, ...bot }: BotRow): PublicBot => bot;
 
+/** The token a row holds, or null when it does not decrypt (then it is replaced). */
+function storedToken(box: SecretBox, row: BotRow): string | null {
+  try {
+    return box.decrypt(row.tokenEncrypted, botTokenContext(row.id));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Adds a bot, or updates the token of one already known by its Telegram id
- * (a token revoked in @BotFather and issued anew keeps the bot's history).
+ * (a token revoked in @BotFather and issued anew keeps the bot's history). A new token gets a
+ * new webhook secret too, so whoever knew the old token cannot forge webhook calls. The token is
+ * sealed bound to the bot's id.
  */
 export async function registerBot(
   ctx: CoreContext,
@@ -38,11 +49,14 @@ export async function registerBot(
   const now = ctx.clock.now();
   const defaults: BotFeature[] = ["assistant"];
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(bots).where(eq(bots.telegramId, me.id));
+    const [existing] = await tx.select().from(bots).where(eq(bots.telegramId, me.id)).for("update");
+    const id = existing?.id ?? randomUUID();
+    const sameToken = existing !== undefined && storedToken(box, existing) === token;
     const values = {
       username: me.username,
       name: me.firstName,
-      tokenEncrypted: box.encrypt(token),
+      tokenEncrypted: box.encrypt(token, botTokenContext(id)),
+      webhookSecret: sameToken && existing ? existing.webhookSecret : randomBytes(24).toString("base64url"),
       updatedAt: now,
     };
     const [row] = existing
@@ -59,8 +73,8 @@ export async function registerBot(
           .insert(bots)
           .values({
             ...values,
+            id,
             telegramId: me.id,
-            webhookSecret: randomBytes(24).toString("base64url"),
             features: features ?? defaults,
             enabled: enabled ?? true,
           })

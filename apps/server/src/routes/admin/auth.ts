@@ -2,6 +2,7 @@ import { errorResponse, loginRequest, loginResponse, meResponse } from "@lumen/c
 import { type CoreContext, logIn, logOut, signSessionToken, toActor } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { principalOf, type RequireAuth, SESSION_COOKIE } from "../../http/auth.ts";
+import { limitLoginAttempts } from "../../http/login-rate-limit.ts";
 import { noContent } from "../../http/no-content.ts";
 
 export type AuthRouteDeps = {
@@ -27,16 +28,7 @@ export const authRoutes =
           body: loginRequest,
           response: { 200: loginResponse, 401: errorResponse, 429: errorResponse },
         },
-        config: {
-          // Per address and email, so one attacker cannot lock every operator out at once.
-          rateLimit: {
-            hook: "preHandler",
-            max: deps.loginLimitPerMinute,
-            timeWindow: 60_000,
-            keyGenerator: (request) =>
-              `${request.ip}:${String((request.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
-          },
-        },
+        preHandler: limitLoginAttempts(deps.core, deps.loginLimitPerMinute),
       },
       async (request, reply) => {
         const { admin, session } = await logIn(deps.core, {

@@ -43,12 +43,19 @@ export const yookassaWebhookRoutes =
           security: [],
           body: notification,
         },
+        // Notifications are a few KB; the source is checked before the body is even read.
+        bodyLimit: 64 * 1024,
+        onRequest: async (request) => {
+          if (!deps.isAllowedIp(request.ip)) {
+            request.log.warn(
+              { ip: request.ip },
+              "YooKassa webhook from an address outside the allowed ranges",
+            );
+            throw new LumenError("FORBIDDEN", "This address may not send YooKassa notifications");
+          }
+        },
       },
       async (request, reply) => {
-        if (!deps.isAllowedIp(request.ip)) {
-          request.log.warn({ ip: request.ip }, "YooKassa webhook from an address outside the allowed ranges");
-          throw new LumenError("FORBIDDEN", "This address may not send YooKassa notifications");
-        }
         const { event, object } = request.body;
         const isRefund = event.startsWith("refund.");
         const paymentId = isRefund ? (object.payment_id ?? "") : object.id;

@@ -1,7 +1,7 @@
 import { bigserial, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { at } from "../_columns.ts";
 
-export const auditActorTypes = ["admin", "api_key", "cli", "system"] as const;
+export const auditActorTypes = ["admin", "api_key", "cli", "system", "anonymous"] as const;
 export type AuditActorType = (typeof auditActorTypes)[number];
 
 /** Append-only record of every change an operator, key or script made. */

@@ -2,6 +2,7 @@ import { askAssistant, findFailedQuestion, isLumenError } from "@lumen/core";
 import { Composer, InlineKeyboard } from "grammy";
 import { retryData, retryDataPattern } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
+import { limitPerUser } from "../../middlewares/limit-per-user.ts";
 import { createAnswerStream } from "./answer-stream.ts";
 import { renderNoAccess } from "./screens.ts";
 
@@ -63,7 +64,7 @@ askFeature
   .chatType("private")
   .on("message:text")
   .filter((ctx) => !ctx.message.text.startsWith("/"))
-  .use((ctx) => {
+  .use(limitPerUser("question"), (ctx) => {
     ctx.services.background.run(() => answerQuestion(ctx, ctx.chat.id, ctx.message.text));
   });
 

@@ -11,6 +11,7 @@ import {
 import { Composer, InlineKeyboard } from "grammy";
 import { type BuyMethod, buyDataPattern } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
+import { limitPerUser } from "../../middlewares/limit-per-user.ts";
 import { renderCatalog } from "./catalog-screen.ts";
 
 export const PAYMENT_NOTICES_JOB = "payment-notices";
@@ -44,7 +45,7 @@ privateChats.command("orders", async (ctx) => {
 privateChats.command("paysupport", (ctx) => ctx.reply(ctx.t("paysupport")));
 
 /** The buyer chose a product and a way to pay: an order at the catalog price, then the invoice. */
-shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
+shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) => {
   const [, productId = "", method = "XTR"] = ctx.match;
   const chatId = ctx.chat?.id;
   if (!ctx.user || chatId === undefined) return ctx.answerCallbackQuery();

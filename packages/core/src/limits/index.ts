@@ -1,0 +1,2 @@
+export * from "./hit-rate-limit.ts";
+export * from "./prune-rate-limits.ts";
