@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "./common.ts";
+import { boundedInt, limits, timestamp } from "./common.ts";
 
 export const plan = z
   .object({
@@ -23,10 +23,7 @@ export const creditsResponse = z.object({
 });
 
 export const creditAdjustmentRequest = z.object({
-  amount: z
-    .number()
-    .int()
-    .refine((n) => n !== 0, "must not be zero"),
+  amount: boundedInt(-limits.credits, limits.credits).refine((n) => n !== 0, "must not be zero"),
   reason: z.string().trim().min(1).max(500),
   idempotency_key: z.string().trim().min(1).max(200),
 });

@@ -1,20 +1,20 @@
 import { z } from "zod";
-import { timestamp } from "./common.ts";
+import { boundedInt, limits, timestamp } from "./common.ts";
 
 const price = z.object({
   currency: z.enum(["XTR", "RUB"]),
-  amount: z.number().int().positive().describe("kopecks for RUB, whole Stars for XTR"),
+  amount: boundedInt(1, limits.money).describe("kopecks for RUB, whole Stars for XTR"),
 });
 
 const details = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("credits"), credits: z.number().int() }),
+  z.object({ kind: z.literal("credits"), credits: boundedInt(1, limits.productCredits) }),
   z.object({
     kind: z.literal("plan"),
     plan_code: z.string(),
-    period_days: z.number().int(),
-    messages_per_period: z.number().int().nullable().optional(),
-    fair_use_cap: z.number().int().optional(),
-    channel_ids: z.array(z.number().int()).optional(),
+    period_days: boundedInt(1, limits.days),
+    messages_per_period: boundedInt(1, limits.quota).nullable().optional(),
+    fair_use_cap: boundedInt(1, limits.quota).optional(),
+    channel_ids: z.array(boundedInt(-limits.telegramId, limits.telegramId)).max(50).optional(),
   }),
   z.object({
     kind: z.literal("course"),
@@ -49,7 +49,7 @@ export const productRequest = z.object({
   description: z.string().optional(),
   image_url: z.string().nullable().optional(),
   active: z.boolean().optional(),
-  sort_order: z.number().int().optional(),
+  sort_order: boundedInt(-limits.sortOrder, limits.sortOrder).optional(),
   details,
   prices: z.array(price),
 });
@@ -121,12 +121,14 @@ export const promo = z
 export const promoRequest = z.object({
   code: z.string(),
   kind: z.enum(["percent_off", "fixed_off", "bonus_credits", "extra_days", "free_days"]),
-  value: z.number().int(),
+  value: boundedInt(1, limits.money).describe(
+    "percent (1-100), an amount in minor units, bonus credits, or days (at most 3660)",
+  ),
   currency: z.enum(["XTR", "RUB"]).nullable().optional(),
   product_ids: z.array(z.uuid()).nullable().optional(),
   valid_from: timestamp.nullable().optional(),
   valid_to: timestamp.nullable().optional(),
-  max_uses: z.number().int().nullable().optional(),
+  max_uses: boundedInt(1, limits.uses).nullable().optional(),
   once_per_user: z.boolean().optional(),
   active: z.boolean().optional(),
 });

@@ -20,3 +20,29 @@ export const errorResponse = z
 
 export const uuidParam = z.object({ id: z.uuid() });
 export const adminRole = z.enum(["owner", "admin", "operator"]);
+
+/**
+ * Upper bounds of numeric inputs. Each is far below what its column holds (int4: 2^31 - 1), so
+ * no input reaches the database as an overflow: a value out of range is a 400 naming the field.
+ */
+export const limits = {
+  /** A price, discount, payout or adjustment, in minor units (kopecks) or whole Stars. */
+  money: 1_000_000_000,
+  /** Credits one product grants (the catalog's own rule). */
+  productCredits: 1_000_000,
+  /** Credits one adjustment or bonus moves. */
+  credits: 1_000_000_000,
+  /** Messages per period, fair-use caps. */
+  quota: 1_000_000,
+  /** A plan period or free/extra days of a promo code: ten years. */
+  days: 3660,
+  /** Position of a product in the catalog, either way. */
+  sortOrder: 1_000_000,
+  /** How many times a promo code may be used. */
+  uses: 1_000_000_000,
+  /** Telegram user and chat ids have at most 52 significant bits. */
+  telegramId: 2 ** 52,
+} as const;
+
+/** A whole number within [min, max]; fractions, NaN and anything past the bounds are refused. */
+export const boundedInt = (min: number, max: number) => z.number().int().min(min).max(max);

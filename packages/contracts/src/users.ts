@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp } from "./common.ts";
+import { boundedInt, limits, timestamp } from "./common.ts";
 
 export const user = z
   .object({
@@ -20,7 +20,7 @@ export const user = z
   .meta({ id: "User" });
 
 export const registerUserRequest = z.object({
-  telegram_id: z.number().int().positive(),
+  telegram_id: boundedInt(1, limits.telegramId),
   first_name: z.string().trim().min(1).max(256),
   last_name: z.string().max(256).nullish(),
   username: z.string().max(64).nullish(),

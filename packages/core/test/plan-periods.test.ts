@@ -1,10 +1,11 @@
 import { subscriptionPeriods, subscriptions } from "@lumen/db";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type Actor,
   createOrder,
   createProduct,
+  createPromo,
   extendPlan,
   findLedgerMismatches,
   findOrderMismatches,
@@ -32,6 +33,12 @@ beforeAll(async () => {
 afterEach(async () => {
   expect(await findLedgerMismatches(t.core.db)).toEqual([]);
   expect(await findOrderMismatches(t.core.db)).toEqual([]);
+  // A live plan ends where its last live period ends.
+  const drift = await t.core.db.execute(sql`
+    select s.id from subscriptions s join subscription_periods p on p.subscription_id = s.id
+    where s.status in ('active', 'trial') and p.revoked_at is null
+    group by s.id, s.ends_at having max(p.ends_at) <> s.ends_at`);
+  expect(Array.isArray(drift) ? drift : (drift as { rows: unknown[] }).rows).toEqual([]);
 });
 afterAll(() => t.database.close());
 
@@ -136,6 +143,34 @@ describe("stacked plan purchases", () => {
     const { reversal } = await refund(orders[1]?.order.id ?? "");
     expect(reversal.accessEnded).toBe(true);
     expect((await planOf(orders[0]?.subscriptionId ?? ""))?.status).toBe("cancelled");
+  });
+});
+
+describe("extra days from a promo code", () => {
+  it("are the order's time too: its refund takes them back with it", async () => {
+    const { user, orders, start } = await stackedBuyer(1);
+    const product = await createProduct(t.core, admin, month);
+    await createPromo(t.core, admin, { code: `DAYS${user.telegramId}`, kind: "extra_days", value: 5 });
+    const order = await createOrder(t.core, {
+      userId: user.id,
+      productId: product.id,
+      currency: "XTR",
+      provider: "stars",
+      promoCode: `DAYS${user.telegramId}`,
+    });
+    await settlePayment(t.core, {
+      provider: "stars",
+      providerPaymentId: `days-${order.id}`,
+      orderId: order.id,
+      amount: order.amount,
+      currency: order.currency,
+      eventType: "successful_payment",
+      raw: {},
+    });
+    const id = orders[0]?.subscriptionId ?? "";
+    expect((await planOf(id))?.endsAt).toEqual(new Date(start.getTime() + 65 * DAY));
+    await refund(order.id);
+    expect((await planOf(id))?.endsAt).toEqual(new Date(start.getTime() + 30 * DAY));
   });
 });
 

@@ -141,4 +141,37 @@ describe("referrals", () => {
     const stats = await getPartnerStats(t.core.db, settings, { partnerUserId: partner, now: t.clock.now() });
     expect(stats.money[0]).toMatchObject({ paidOut: 50, due: 0 });
   });
+
+  it("sums revenue past int4 exactly", async () => {
+    const partner = await newUser();
+    const code = await getOrCreateReferralCode(t.core.db, partner);
+    const big = await createProduct(t.core, admin, {
+      title: "Big",
+      details: { kind: "credits", credits: 1 },
+      prices: [{ currency: "RUB", amount: 1_000_000_000 }],
+    });
+    const buyer = await newUser();
+    await attributeReferral(t.core, { userId: buyer, code, firstVisit: true });
+    for (let i = 0; i < 3; i++) {
+      const order = await createOrder(t.core, {
+        userId: buyer,
+        productId: big.id,
+        currency: "RUB",
+        provider: "yookassa",
+      });
+      await settlePayment(t.core, {
+        provider: "yookassa",
+        providerPaymentId: `big-${order.id}`,
+        orderId: order.id,
+        amount: order.amount,
+        currency: "RUB",
+        eventType: "test",
+        raw: {},
+      });
+    }
+    const stats = await getPartnerStats(t.core.db, settings, { partnerUserId: partner, now: t.clock.now() });
+    expect(stats.money).toEqual([
+      { currency: "RUB", revenue: 3_000_000_000, earned: 0, held: 300_000_000, paidOut: 0, due: 0 },
+    ]);
+  });
 });

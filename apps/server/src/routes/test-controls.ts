@@ -18,7 +18,13 @@ export const testControlRoutes =
       {
         schema: {
           hide: true,
-          body: z.object({ advance_ms: z.number().int().min(0) }),
+          body: z.object({
+            advance_ms: z
+              .number()
+              .int()
+              .min(0)
+              .max(100 * 365 * 86_400_000),
+          }),
           response: { 200: z.object({ now: z.string() }) },
         },
         preHandler: deps.requireAuth("owner"),

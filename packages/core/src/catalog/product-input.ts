@@ -7,8 +7,8 @@ export const productDetailsInput = z.discriminatedUnion("kind", [
     kind: z.literal("plan"),
     planCode: z.string().trim().min(1).max(100),
     periodDays: z.number().int().min(1).max(3660),
-    messagesPerPeriod: z.number().int().min(1).nullable().default(null),
-    fairUseCap: z.number().int().min(1).default(1000),
+    messagesPerPeriod: z.number().int().min(1).max(1_000_000).nullable().default(null),
+    fairUseCap: z.number().int().min(1).max(1_000_000).default(1000),
     channelIds: z.array(z.number().int()).default([]),
   }),
   z.object({
@@ -37,7 +37,7 @@ export const productInput = z.object({
   description: z.string().max(2000).default(""),
   imageUrl: z.url().nullable().default(null),
   active: z.boolean().default(true),
-  sortOrder: z.number().int().default(0),
+  sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
   details: productDetailsInput,
   prices: pricesInput,
 });

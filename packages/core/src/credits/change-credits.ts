@@ -35,6 +35,11 @@ async function findEntry(db: Database, key: string): Promise<CreditEntry | undef
   return row && { ...row, replayed: true };
 }
 
+/** One change moves at most this many credits (the ledger's delta is an int4). */
+export const MAX_CREDIT_CHANGE = 2_147_483_647;
+/** The balance is a bigint; past this a JavaScript number is no longer exact. */
+export const MAX_CREDIT_BALANCE = Number.MAX_SAFE_INTEGER;
+
 async function applyChange(tx: Database, change: CreditChange): Promise<CreditEntry> {
   const [balance] =
     change.delta > 0
@@ -44,6 +49,7 @@ async function applyChange(tx: Database, change: CreditChange): Promise<CreditEn
           .onConflictDoUpdate({
             target: creditBalances.userId,
             set: { balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` },
+            setWhere: sql`${creditBalances.balance} <= ${MAX_CREDIT_BALANCE - change.delta}`,
           })
           .returning({ balance: creditBalances.balance })
       : await tx
@@ -51,6 +57,11 @@ async function applyChange(tx: Database, change: CreditChange): Promise<CreditEn
           .set({ balance: sql`${creditBalances.balance} + ${change.delta}`, updatedAt: sql`now()` })
           .where(and(eq(creditBalances.userId, change.userId), gte(creditBalances.balance, -change.delta)))
           .returning({ balance: creditBalances.balance });
+  if (!balance && change.delta > 0) {
+    throw new LumenError("CONFLICT", "The balance would pass the largest balance Lumen keeps", {
+      field: "amount",
+    });
+  }
   if (!balance) throw new LumenError("INSUFFICIENT_CREDITS", "Not enough credits");
   const [entry] = await tx
     .insert(creditLedger)
@@ -77,6 +88,11 @@ async function applyChange(tx: Database, change: CreditChange): Promise<CreditEn
 export async function changeCredits(db: Database, change: CreditChange): Promise<CreditEntry> {
   if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
     throw new LumenError("VALIDATION_FAILED", "amount must be a non-zero whole number", { field: "amount" });
+  }
+  if (Math.abs(change.delta) > MAX_CREDIT_CHANGE) {
+    throw new LumenError("VALIDATION_FAILED", `amount must be at most ${MAX_CREDIT_CHANGE} either way`, {
+      field: "amount",
+    });
   }
   if (change.freshKey) return applyChange(db, change);
   try {

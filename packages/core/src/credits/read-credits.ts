@@ -35,8 +35,8 @@ export async function findLedgerMismatches(
 ): Promise<Array<{ userId: string; balance: number; ledgerSum: number }>> {
   const rows = await db.execute<{ user_id: string; balance: number; ledger_sum: number }>(sql`
     select coalesce(b.user_id, l.user_id) as user_id,
-           coalesce(b.balance, 0)::int as balance,
-           coalesce(l.total, 0)::int as ledger_sum
+           coalesce(b.balance, 0)::bigint as balance,
+           coalesce(l.total, 0)::bigint as ledger_sum
     from credit_balances b
     full join (select user_id, sum(delta) as total from credit_ledger group by user_id) l on l.user_id = b.user_id
     where coalesce(b.balance, 0) <> coalesce(l.total, 0)`);

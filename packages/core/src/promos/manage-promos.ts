@@ -15,12 +15,12 @@ const promoInput = z.object({
     .regex(/^[A-Za-z0-9_-]{3,32}$/, "3-32 letters, digits, _ or -")
     .transform((c) => c.toUpperCase()),
   kind: z.enum(promoKinds),
-  value: z.number().int().min(1),
+  value: z.number().int().min(1).max(1_000_000_000),
   currency: z.enum(currencies).nullable().default(null),
   productIds: z.array(z.uuid()).nullable().default(null),
   validFrom: z.coerce.date().nullable().default(null),
   validTo: z.coerce.date().nullable().default(null),
-  maxUses: z.number().int().min(1).nullable().default(null),
+  maxUses: z.number().int().min(1).max(1_000_000_000).nullable().default(null),
   oncePerUser: z.boolean().default(true),
   active: z.boolean().default(true),
 });
@@ -33,6 +33,8 @@ export async function createPromo(ctx: CoreContext, actor: Actor, input: PromoIn
   const promo = parseInput(promoInput, input);
   if (promo.kind === "percent_off" && promo.value > 100)
     throw validationFailed("value", "a percent discount is at most 100");
+  if ((promo.kind === "extra_days" || promo.kind === "free_days") && promo.value > 3660)
+    throw validationFailed("value", "free or extra days are at most 3660");
   if (promo.kind === "fixed_off" && !promo.currency)
     throw validationFailed("currency", "a fixed discount needs the currency of its amount");
   if (promo.kind === "free_days" && promo.productIds?.length !== 1)

@@ -54,15 +54,22 @@ export async function getPartnerStats(
   const revenue = await db
     .select({
       currency: orders.currency,
-      revenue: sql<number>`sum(${orders.amount})::int`,
-      settled: sql<number>`coalesce(sum(${orders.amount}) filter (where ${orders.paidAt} <= ${holdStart}), 0)::int`,
+      // Sums of int4 amounts outgrow int4: bigint in SQL, a number here (exact below 2^53).
+      revenue: sql<number>`sum(${orders.amount})::bigint`.mapWith(Number),
+      settled:
+        sql<number>`coalesce(sum(${orders.amount}) filter (where ${orders.paidAt} <= ${holdStart}), 0)::bigint`.mapWith(
+          Number,
+        ),
       payers: sql<number>`count(distinct ${orders.userId})::int`,
     })
     .from(orders)
     .where(and(eq(orders.status, "paid"), inArray(orders.userId, referred)))
     .groupBy(orders.currency);
   const payouts = await db
-    .select({ currency: referralPayouts.currency, total: sql<number>`sum(${referralPayouts.amount})::int` })
+    .select({
+      currency: referralPayouts.currency,
+      total: sql<number>`sum(${referralPayouts.amount})::bigint`.mapWith(Number),
+    })
     .from(referralPayouts)
     .where(eq(referralPayouts.partnerUserId, input.partnerUserId))
     .groupBy(referralPayouts.currency);

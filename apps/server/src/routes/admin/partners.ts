@@ -1,4 +1,4 @@
-import { errorResponse, snakeKeys, uuidParam } from "@lumen/contracts";
+import { boundedInt, errorResponse, limits, snakeKeys, uuidParam } from "@lumen/contracts";
 import {
   type CoreContext,
   getPartnerStats,
@@ -64,7 +64,7 @@ export const partnerRoutes =
           summary: "Record a commission payout to a partner (admin); never more than is due",
           params: uuidParam,
           body: z.object({
-            amount: z.number().int().positive(),
+            amount: boundedInt(1, limits.money),
             currency: z.enum(["XTR", "RUB"]),
             note: z.string().max(500).optional(),
             idempotency_key: z.string().min(1).max(200),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at } from "../_columns.ts";
 import { users } from "../users/users.ts";
 
@@ -25,7 +25,8 @@ export const creditBalances = pgTable(
     userId: uuid("user_id")
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
-    balance: integer("balance").notNull().default(0),
+    /** bigint: a balance is a sum that grows; inputs are bounded, sums are not. */
+    balance: bigint("balance", { mode: "number" }).notNull().default(0),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [check("credit_balances_balance_non_negative", sql`${t.balance} >= 0`)],
@@ -43,7 +44,7 @@ export const creditLedger = pgTable(
     reason: text("reason", { enum: creditReasons }).notNull(),
     /** The same key never moves the balance twice: a repeated call returns the first entry. */
     idempotencyKey: text("idempotency_key").notNull().unique(),
-    balanceAfter: integer("balance_after").notNull(),
+    balanceAfter: bigint("balance_after", { mode: "number" }).notNull(),
     note: text("note"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: at("created_at").notNull().defaultNow(),
