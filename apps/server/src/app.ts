@@ -18,6 +18,7 @@ import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import { installNulCheck } from "./http/refuse-nul.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
@@ -54,7 +55,7 @@ export type AppDeps = {
   sessionKey: Uint8Array;
   version: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: boolean | string;
   loginLimitPerMinute: number;
 };
 
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNulCheck(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

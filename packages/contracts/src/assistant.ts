@@ -26,6 +26,8 @@ export const creditAdjustmentRequest = z.object({
   amount: z
     .number()
     .int()
+    .min(-1_000_000_000)
+    .max(1_000_000_000)
     .refine((n) => n !== 0, "must not be zero"),
   reason: z.string().trim().min(1).max(500),
   idempotency_key: z.string().trim().min(1).max(200),
