@@ -29,7 +29,13 @@ export const configSchema = z
     BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{30,}$/, "must look like 123456:ABC... from @BotFather")),
     TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
     PUBLIC_URL: optional(url),
-    TRUST_PROXY: z.stringbool().default(false),
+    /** true/false, or the reverse proxies to trust: addresses and CIDR ranges, comma-separated. */
+    TRUST_PROXY: z
+      .union([
+        z.stringbool(),
+        z.string().regex(/^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/, "must be true, false or addresses"),
+      ])
+      .default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     TELEGRAM_GLOBAL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),

@@ -155,6 +155,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       `Lumen is up: API ${base}/api/v1, docs ${base}/api/docs, health ${base}/api/health`,
     );
   }
+  if (!app) logger.info({ role, version }, "Lumen worker is up: processing jobs");
   const running = bots.runningBots().length;
   if (runsBots && running === 0) {
     logger.info(
