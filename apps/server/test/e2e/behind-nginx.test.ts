@@ -97,7 +97,7 @@ beforeAll(async () => {
   const failed = started.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
   await tg.waitForCall("setWebhook");
-}, 300_000);
+}, 420_000);
 
 afterAll(async () => {
   for (const p of [...apis, ...workers]) await p.stop();

@@ -145,7 +145,7 @@ export async function startLumen(
         ? l.msg.startsWith("Lumen worker is up")
         : typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
     // Generous: CI machines run many suites at once, and a start under load can take a while.
-    120_000,
+    180_000,
   );
   return {
     child,
