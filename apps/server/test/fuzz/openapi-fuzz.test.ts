@@ -38,6 +38,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 150_000);
 const SEED = Number(process.env.FUZZ_SEED ?? (Date.now() ^ (process.pid << 8)) >>> 0);
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (onPostgres) console.log("openapi fuzz: skipped on the PostgreSQL pass (it runs on the PGlite pass)");
 
 let t: TestApp;
 let tg: TelegramEmulator;
