@@ -20,6 +20,7 @@ import { installCsrfGuard } from "./http/csrf.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import { installNulCheck } from "./http/refuse-nul.ts";
 import { adminApp, installWebApps } from "./http/web-apps.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
@@ -34,9 +35,9 @@ import { orderRoutes } from "./routes/admin/orders.ts";
 import { partnerRoutes } from "./routes/admin/partners.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { promoRoutes } from "./routes/admin/promos.ts";
+import { setupRoutes } from "./routes/admin/setup.ts";
 import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
-import { setupRoutes } from "./routes/admin/setup.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installNulCheck(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

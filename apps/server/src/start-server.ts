@@ -200,6 +200,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       );
     }
   }
+  if (!app) logger.info({ role, version }, "Lumen worker is up: processing jobs");
   const running = bots.runningBots().length;
   if (runsBots && running === 0) {
     logger.info(

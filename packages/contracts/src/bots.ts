@@ -17,7 +17,11 @@ export const bot = z
   .meta({ id: "Bot" });
 
 export const createBotRequest = z.object({
-  token: z.string().min(1).describe("The token from @BotFather"),
+  // Checked here, not only by asking Telegram: a token with "/" or "?" would change the URL it is sent to.
+  token: z
+    .string()
+    .regex(/^\d{1,20}:[\w-]{30,100}$/, "is not a bot token from @BotFather")
+    .describe("The token from @BotFather"),
   features: z.array(botFeature).optional(),
   enabled: z.boolean().optional(),
 });

@@ -1,4 +1,4 @@
-import { type ErrorCode, isLumenError } from "@lumen/core";
+import { type ErrorCode, isLumenError, pgErrorCode } from "@lumen/core";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
@@ -30,6 +30,34 @@ function validationField(error: FastifyError): string {
   const first = error.validation[0];
   const path = first?.instancePath.replace(/^\//, "").replaceAll("/", ".") ?? "";
   return [error.validationContext, path].filter(Boolean).join(".");
+}
+
+const NETWORK_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/**
+ * The database is down or restarting (connection refused or cut, PostgreSQL shutting down or
+ * starting, no connection slot): a temporary state the client should retry, not a bug.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const sqlState = pgErrorCode(error);
+  if (sqlState) return sqlState.startsWith("08") || ["57P01", "57P02", "57P03", "53300"].includes(sqlState);
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    if (typeof e.code === "string" && NETWORK_ERRORS.has(e.code)) return true;
+    if (typeof e.message === "string" && /^Connection terminated/.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** Client mistakes name the field; server faults are logged in full and shown as a bare INTERNAL. */
@@ -66,6 +94,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       return send(reply, status, { code: "VALIDATION_FAILED", message: error.message, field: "body" });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return send(reply, 503, {
+        code: "SERVICE_UNAVAILABLE",
+        message: "The database is unavailable; try again shortly",
+      });
     }
     request.log.error({ err: error }, "request failed");
     return send(reply, 500, { code: "INTERNAL", message: "Internal error; it has been logged" });

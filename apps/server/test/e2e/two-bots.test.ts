@@ -92,7 +92,7 @@ describe("several bots in one process", () => {
       headers: { "content-type": "application/json", "x-auth-key": ownerKey },
       body: JSON.stringify({ name: "admin", role: "admin" }),
     }).then((r) => r.json());
-    const res = await addBot({ token: "1:x" }, adminKey.key);
+    const res = await addBot({ token: "1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, adminKey.key);
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("FORBIDDEN");
   });

@@ -71,6 +71,7 @@ export async function startLumen(
   env: Record<string, string>,
   args: string[] = ["start"],
 ): Promise<LumenProcess> {
+  const worker = args.join(" ").includes("--role worker");
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: repoRoot,
     env: { ...baseEnv(), ...env },
@@ -120,7 +121,12 @@ export async function startLumen(
           );
       };
       const timer = setTimeout(
-        () => done(() => reject(new Error(`Timed out waiting for a log line.\n${stderr}`))),
+        () =>
+          done(() =>
+            reject(
+              new Error(`Timed out waiting for a log line.\n${stderr}\n${JSON.stringify(logs.slice(-5))}`),
+            ),
+          ),
         timeoutMs,
       );
       const done = (finish: () => void) => {
@@ -132,14 +138,18 @@ export async function startLumen(
       check();
     });
 
-  // A loaded CI machine may take a while to open and migrate a fresh database.
+  // A worker serves no HTTP: it is up once its job runner is.
   const ready = await waitForLog(
-    (l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
-    120_000,
+    (l) =>
+      worker
+        ? l.msg.startsWith("Lumen worker is up")
+        : typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
+    // Generous: CI machines run many suites at once, and a start under load can take a while.
+    180_000,
   );
   return {
     child,
-    url: `http://127.0.0.1:${ready.port}`,
+    url: worker ? "" : `http://127.0.0.1:${ready.port}`,
     logs,
     stderr: () => stderr,
     waitForLog,

@@ -67,6 +67,8 @@ export type TelegramEmulatorOptions = {
   webhookRetry?: { attempts: number; delayMs: number };
   /** Per-attempt timeout for a webhook POST. */
   webhookTimeoutMs?: number;
+  /** Certificates (PEM) trusted for https webhooks besides the system's, e.g. a test's self-signed one. */
+  webhookCa?: string;
   /** Defaults to an ephemeral port on 127.0.0.1. */
   port?: number;
 };

@@ -39,6 +39,7 @@ export type World = {
   unixNow(): number;
   preCheckoutTimeoutMs: number;
   webhookTimeoutMs: number;
+  webhookCa: string | undefined;
   bots: Map<number, BotRecord>;
   botsByToken: Map<string, BotRecord>;
   users: Map<number, User>;
@@ -71,6 +72,7 @@ export function createWorld(options: TelegramEmulatorOptions): World {
     unixNow,
     preCheckoutTimeoutMs: options.preCheckoutTimeoutMs ?? 10_000,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    webhookCa: options.webhookCa,
     bots: new Map(),
     botsByToken: new Map(),
     users: new Map(),

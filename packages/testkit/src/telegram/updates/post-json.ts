@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import tls from "node:tls";
 
 export type PostResult = { status: number; contentType: string; body: string };
 
@@ -13,6 +14,7 @@ export function postJson(
   headers: Record<string, string>,
   timeoutMs: number,
   signal: AbortSignal,
+  ca?: string,
 ): Promise<PostResult> {
   const body = JSON.stringify(payload);
   const transport = url.startsWith("https:") ? https : http;
@@ -22,6 +24,8 @@ export function postJson(
       agent: false,
       signal,
       timeout: timeoutMs,
+      // The system's roots plus the extra ones, as Telegram trusts a certificate given to setWebhook.
+      ...(ca ? { ca: [...tls.rootCertificates, ca] } : {}),
       headers: {
         "content-type": "application/json",
         "content-length": String(Buffer.byteLength(body)),

@@ -20,6 +20,7 @@ export function attachUpdateRouter(world: World, options: UpdateRouterOptions): 
     attempts: options.attempts,
     delayMs: options.delayMs,
     timeoutMs: () => world.webhookTimeoutMs,
+    ca: world.webhookCa,
     now: world.now,
     signal: world.closing.signal,
     onDelivery: (delivery) => world.webhookDeliveries.push(delivery),

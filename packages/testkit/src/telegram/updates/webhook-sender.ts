@@ -10,6 +10,8 @@ export type WebhookSenderOptions = {
   attempts: number;
   delayMs: number;
   timeoutMs: () => number;
+  /** Extra trusted certificates (PEM) for https webhooks. */
+  ca?: string | undefined;
   now: () => number;
   signal: AbortSignal;
   onDelivery(delivery: WebhookDelivery): void;
@@ -52,7 +54,14 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         at: options.now(),
       };
       try {
-        const result = await postJson(hook.url, update, headers, options.timeoutMs(), options.signal);
+        const result = await postJson(
+          hook.url,
+          update,
+          headers,
+          options.timeoutMs(),
+          options.signal,
+          options.ca,
+        );
         delivery.status = result.status;
         if (result.status >= 200 && result.status < 300) {
           options.onDelivery(delivery);

@@ -12,7 +12,13 @@ const en = {
     ip: "IP",
   },
   filters: { actor: "Who", action: "Action", entity: "Entity" },
-  actorTypes: { admin: "Operator", api_key: "API key", cli: "Command line", system: "Lumen", anonymous: "Anonymous" },
+  actorTypes: {
+    admin: "Operator",
+    api_key: "API key",
+    cli: "Command line",
+    system: "Lumen",
+    anonymous: "Anonymous",
+  },
   search: "Entity id…",
   deleted: "deleted",
 };

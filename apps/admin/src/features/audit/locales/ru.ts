@@ -15,7 +15,13 @@ const ru: Messages<typeof en> = {
     ip: "IP",
   },
   filters: { actor: "Кто", action: "Действие", entity: "Объект" },
-  actorTypes: { admin: "Оператор", api_key: "API-ключ", cli: "Командная строка", system: "Lumen", anonymous: "Аноним" },
+  actorTypes: {
+    admin: "Оператор",
+    api_key: "API-ключ",
+    cli: "Командная строка",
+    system: "Lumen",
+    anonymous: "Аноним",
+  },
   search: "ID объекта…",
   deleted: "удалён",
 };
