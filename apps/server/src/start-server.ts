@@ -7,7 +7,8 @@ import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
-import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
+import { issueChatInvitesJob } from "./jobs/issue-chat-invites.ts";
+import { createEnqueue, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
@@ -30,17 +31,15 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const assistant = createAssistantDeps(config, logger);
   const yookassa = createYooKassaSettings(config);
   const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
-  // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
+  // Every job is sent through the core's outbox, attached to pg-boss when the runner starts.
+  const enqueue = createEnqueue(core);
   let jobs: JobRunner | undefined;
-  const enqueue: EnqueueJob = async (name, data, options) => {
-    if (!jobs) throw new Error("the job runner is not started");
-    await jobs.enqueue(name, data, options);
-  };
   const jobDefinitions = [
     pruneSessionsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
-    mockPaymentJob({ core, enqueue }),
+    issueChatInvitesJob({ core, botApis }),
+    mockPaymentJob({ core }),
     expireOrdersJob(core),
     accessSweepJob({
       core,
@@ -51,11 +50,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     }),
     ...(yookassa
       ? [
-          yookassaSyncJob({ core, yookassa, enqueue }),
+          yookassaSyncJob({ core, yookassa }),
           yookassaReconcileJob({
             core,
             yookassa,
-            enqueue,
             afterMinutes: config.YOOKASSA_RECONCILE_AFTER_MINUTES,
           }),
         ]
@@ -67,6 +65,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     metrics,
     jobs: jobDefinitions,
     work: role !== "api",
+    outbox: runtime.outbox,
   });
   const bots = createBotRuntime({
     core,

@@ -13,6 +13,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 
 const DAY = 86_400_000;
 let database: TestDatabase;
@@ -30,7 +31,7 @@ afterAll(async () => {
 describe("access sweeps in two workers at once", () => {
   it("remind, expire and remove each subscriber exactly once", async () => {
     let now = new Date("2026-03-01T12:00:00Z");
-    const core = { db: database.db, clock: { now: () => now } };
+    const core = { db: database.db, clock: { now: () => now }, outbox: createJobOutbox() };
     const secretBox = createSecretBox(randomBytes(32));
     const handle = tg.createBot({ username: "sweep_bot", firstName: "Sweep" });
     const bot = await registerBot(core, cliActor, secretBox, {

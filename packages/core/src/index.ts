@@ -5,6 +5,7 @@ export * from "./auth/index.ts";
 export * from "./bots/index.ts";
 export * from "./catalog/index.ts";
 export * from "./credits/index.ts";
+export * from "./jobs/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
 export * from "./promos/index.ts";

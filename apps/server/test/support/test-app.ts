@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   type AssistantDeps,
   type Clock,
+  type CoreContext,
   createSecretBox,
   deriveKey,
   systemClock,
@@ -14,6 +15,8 @@ import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createEnqueue, startJobRunner } from "../../src/jobs/job-runner.ts";
+import { createJobOutbox } from "../../src/jobs/outbox.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
@@ -31,6 +34,8 @@ export const testAssistantConfig: AssistantDeps["config"] = {
 export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The app's core: its outbox queues on a real pg-boss (no worker: jobs stay queued). */
+  core: CoreContext;
   bots: ReturnType<typeof createBotRuntime>;
   close(): Promise<void>;
 };
@@ -49,16 +54,19 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const master = randomBytes(32);
-  const core = { db: database.db, clock: options.clock ?? systemClock };
+  const outbox = createJobOutbox();
+  const core = { db: database.db, clock: options.clock ?? systemClock, outbox };
   const metrics = createMetrics();
+  const logger = pino({ level: "silent" });
+  const jobs = await startJobRunner({ database, logger, metrics, jobs: [], work: false, outbox });
+  const enqueue = createEnqueue(core);
   const secretBox = createSecretBox(master);
   const botApis = createBotApis({ core, secretBox, apiRoot: options.apiRoot ?? "http://127.0.0.1:9" });
-  const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
     core,
     assistant,
-    enqueue: async () => {},
+    enqueue,
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
@@ -74,7 +82,7 @@ export async function createTestApp(
     assistant,
     yookassa: options.yookassa,
     yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
-    enqueue: async () => {},
+    enqueue,
     refundAtProvider: createProviderRefund({ core, botApis, yookassa: options.yookassa }),
     botApis,
     referrals: { percent: 10, holdDays: 14 },
@@ -92,10 +100,12 @@ export async function createTestApp(
   return {
     app,
     database,
+    core,
     bots,
     async close() {
       await bots.stop();
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };

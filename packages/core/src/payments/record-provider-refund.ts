@@ -1,6 +1,7 @@
 import { type PaymentProvider, payments } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.ts";
+import { queueJob } from "../jobs/outbox.ts";
 import { flagOrder, markOrderRefunded } from "../orders/change-order-status.ts";
 import { getOrder } from "../orders/read-orders.ts";
 import { type CoreContext, systemActor } from "../shared/context.ts";
@@ -48,6 +49,11 @@ export async function recordProviderRefund(
       entityType: "order",
       entityId: order.id,
       data: { provider: input.provider, amount: input.refundedAmount, ...reversal },
+    });
+    await queueJob(ctx, tx, "payments.send-notices", {
+      orderId: order.id,
+      outcome: "refunded",
+      ref: payment.id,
     });
     return "refunded";
   });

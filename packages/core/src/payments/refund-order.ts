@@ -2,6 +2,7 @@ import { type OrderRow, type PaymentRow, payments } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireRole } from "../auth/roles.ts";
+import { queueJob } from "../jobs/outbox.ts";
 import { markOrderRefunded } from "../orders/change-order-status.ts";
 import { getOrder } from "../orders/read-orders.ts";
 import type { Actor, CoreContext } from "../shared/context.ts";
@@ -47,6 +48,11 @@ export async function refundOrder(
       entityType: "order",
       entityId: order.id,
       data: { amount: order.amount, currency: order.currency, provider: order.provider, ...reversal },
+    });
+    await queueJob(ctx, tx, "payments.send-notices", {
+      orderId: order.id,
+      outcome: "refunded",
+      ref: payment.id,
     });
     return { order: refunded, reversal };
   });

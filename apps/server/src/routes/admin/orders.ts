@@ -21,7 +21,6 @@ import type { OrderRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { BotApis } from "../../bot/bot-apis.ts";
-import { PAYMENT_NOTICES_JOB } from "../../bot/features/shop/shop.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import type { EnqueueJob } from "../../jobs/job-runner.ts";
 import { startPurchase } from "../../payments/start-purchase.ts";
@@ -137,11 +136,6 @@ export const orderRoutes =
           actor,
           { orderId: request.params.id, force: request.body.force },
           deps.refundAtProvider,
-        );
-        await deps.enqueue(
-          PAYMENT_NOTICES_JOB,
-          { orderId: refunded.id, outcome: "refunded" },
-          { singletonKey: `refunded:${refunded.id}` },
         );
         return show(refunded);
       },

@@ -13,8 +13,6 @@ import { type BuyMethod, buyDataPattern } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
 import { renderCatalog } from "./catalog-screen.ts";
 
-export const PAYMENT_NOTICES_JOB = "payment-notices";
-export const MOCK_PAYMENT_JOB = "mock-payment";
 /** Telegram allows one Star subscription period: 30 days, in seconds. */
 const STAR_SUBSCRIPTION_PERIOD = 2_592_000;
 
@@ -97,11 +95,7 @@ shopFeature.callbackQuery(buyDataPattern, async (ctx) => {
       return;
     }
     if (provider === "mock") {
-      await ctx.services.enqueue(
-        MOCK_PAYMENT_JOB,
-        { orderId: order.id },
-        { singletonKey: order.id, startAfter: 3 },
-      );
+      await ctx.services.enqueue("payments.mock-settle", { orderId: order.id }, { startAfterSeconds: 3 });
       await ctx.reply(ctx.t("shop-mock-started"));
       return;
     }
@@ -135,7 +129,7 @@ shopFeature.on("pre_checkout_query", async (ctx) => {
   else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(`precheckout-${check.reason}`) });
 });
 
-/** Money arrived: settle it (exactly once, whatever Telegram repeats), then notices in the background. */
+/** Money arrived: settle it (exactly once, whatever Telegram repeats); the settlement queues the notices. */
 shopFeature.on("message:successful_payment", async (ctx) => {
   const payment = ctx.message.successful_payment;
   const input = {
@@ -155,15 +149,4 @@ shopFeature.on("message:successful_payment", async (ctx) => {
       })
     : await settlePayment(ctx.services.core, input);
   ctx.log.info({ outcome: settlement.outcome, orderId: payment.invoice_payload }, "payment received");
-  if (
-    settlement.outcome === "settled" ||
-    settlement.outcome === "mismatch" ||
-    settlement.outcome === "paid_twice"
-  ) {
-    await ctx.services.enqueue(
-      PAYMENT_NOTICES_JOB,
-      { orderId: settlement.order.id, outcome: settlement.outcome },
-      { singletonKey: `${settlement.outcome}:${payment.telegram_payment_charge_id}` },
-    );
-  }
 });
