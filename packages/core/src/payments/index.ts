@@ -5,4 +5,5 @@ export * from "./record-provider-refund.ts";
 export * from "./refund-order.ts";
 export * from "./settle-payment.ts";
 export * from "./settle-star-subscription.ts";
+export * from "./start-purchase.ts";
 export * from "./yookassa/index.ts";
