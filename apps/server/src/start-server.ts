@@ -13,6 +13,7 @@ import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
+import { resumeRefundsJob } from "./jobs/resume-refunds.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
 import { yookassaReconcileJob, yookassaSyncJob } from "./payments/yookassa-jobs.ts";
@@ -33,6 +34,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   const botApis = createBotApis({ core, secretBox: runtime.secretBox, apiRoot: config.TELEGRAM_API_ROOT });
   // Every job is sent through the core's outbox, attached to pg-boss when the runner starts.
   const enqueue = createEnqueue(core);
+  const refundAtProvider = createProviderRefund({ core, botApis, yookassa });
   let jobs: JobRunner | undefined;
   const jobDefinitions = [
     pruneSessionsJob(core),
@@ -41,6 +43,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     issueChatInvitesJob({ core, botApis }),
     mockPaymentJob({ core }),
     expireOrdersJob(core),
+    resumeRefundsJob({ core, refundAtProvider }),
     accessSweepJob({
       core,
       botApis,
@@ -93,7 +96,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           core,
           assistant,
           enqueue,
-          refundAtProvider: createProviderRefund({ core, botApis, yookassa }),
+          refundAtProvider,
           botApis,
           referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
           yookassa,
