@@ -1,0 +1,1 @@
+ALTER TABLE "promo_redemptions" ADD COLUMN "status" text DEFAULT 'redeemed' NOT NULL;
