@@ -130,9 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       botApis: deps.botApis,
     }),
   );
-  await app.register(
-    userAdminRoutes({ core: deps.core, requireAuth, referrals: deps.referrals, enqueue: deps.enqueue }),
-  );
+  await app.register(userAdminRoutes({ core: deps.core, requireAuth, referrals: deps.referrals }));
   await app.register(orderAdminRoutes({ core: deps.core, requireAuth }));
   await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));

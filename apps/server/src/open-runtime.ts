@@ -11,6 +11,7 @@ import {
 import { type DatabaseHandle, type DataDirLock, lockDataDir, migrateDatabase, openDatabase } from "@lumen/db";
 import type { Logger } from "pino";
 import { type Config, parseConfig } from "./config.ts";
+import { createJobOutbox, type JobOutbox } from "./jobs/outbox.ts";
 import { createLogger } from "./log/logger.ts";
 import { addConfigSecrets, createSecretRegistry, type SecretRegistry } from "./log/secret-registry.ts";
 import { loadMasterKey } from "./master-key.ts";
@@ -22,6 +23,8 @@ export type Runtime = {
   secrets: SecretRegistry;
   database: DatabaseHandle;
   core: CoreContext;
+  /** The core's outbox; attached to pg-boss when the job runner starts. */
+  outbox: JobOutbox;
   secretBox: SecretBox;
   sessionKey: Uint8Array;
   /** Movable only with LUMEN_TEST_CONTROLS; the system clock otherwise. */
@@ -64,12 +67,14 @@ export async function openRuntime(
     logger.info({ driver: database.driver }, "database ready, migrations applied");
     const clock = config.LUMEN_TEST_CONTROLS ? createAdjustableClock() : undefined;
     if (clock) logger.warn("LUMEN_TEST_CONTROLS is on: the clock can be moved over HTTP (tests only)");
+    const outbox = createJobOutbox();
     return {
       config,
       logger,
       secrets,
       database,
-      core: { db: database.db, clock: clock ?? systemClock },
+      core: { db: database.db, clock: clock ?? systemClock, outbox },
+      outbox,
       clock,
       secretBox: createSecretBox(masterKey),
       sessionKey: deriveKey(masterKey, "session-jwt"),

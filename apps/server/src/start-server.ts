@@ -7,12 +7,14 @@ import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
-import { type EnqueueJob, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
+import { issueChatInvitesJob } from "./jobs/issue-chat-invites.ts";
+import { createEnqueue, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
 import { pruneRateLimitsJob } from "./jobs/prune-rate-limits.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
+import { resumeRefundsJob } from "./jobs/resume-refunds.ts";
 import { userMessageJob } from "./jobs/user-message.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
@@ -45,20 +47,20 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     secrets: runtime.secrets,
     apiRoot: config.TELEGRAM_API_ROOT,
   });
-  // Jobs may enqueue jobs (a mock payment sends its notices), so the runner is reached lazily.
+  // Every job is sent through the core's outbox, attached to pg-boss when the runner starts.
+  const enqueue = createEnqueue(core);
+  const refundAtProvider = createProviderRefund({ core, botApis, yookassa });
   let jobs: JobRunner | undefined;
-  const enqueue: EnqueueJob = async (name, data, options) => {
-    if (!jobs) throw new Error("the job runner is not started");
-    await jobs.enqueue(name, data, options);
-  };
   const jobDefinitions = [
     pruneSessionsJob(core),
     pruneRateLimitsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
-    mockPaymentJob({ core, enqueue }),
+    mockPaymentJob({ core }),
     userMessageJob({ core, botApis }),
+    issueChatInvitesJob({ core, botApis }),
     expireOrdersJob(core),
+    resumeRefundsJob({ core, refundAtProvider }),
     accessSweepJob({
       core,
       botApis,
@@ -68,11 +70,10 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     }),
     ...(yookassa
       ? [
-          yookassaSyncJob({ core, yookassa, enqueue }),
+          yookassaSyncJob({ core, yookassa }),
           yookassaReconcileJob({
             core,
             yookassa,
-            enqueue,
             afterMinutes: config.YOOKASSA_RECONCILE_AFTER_MINUTES,
           }),
         ]
@@ -84,6 +85,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     metrics,
     jobs: jobDefinitions,
     work: role !== "api",
+    outbox: runtime.outbox,
   });
   const bots = createBotRuntime({
     core,
@@ -119,7 +121,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           core,
           assistant,
           enqueue,
-          refundAtProvider: createProviderRefund({ core, botApis, yookassa }),
+          refundAtProvider,
           botApis,
           referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
           yookassa,

@@ -17,6 +17,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../src/log/secret-registry.ts";
 
 const DAY = 86_400_000;
@@ -36,7 +37,7 @@ afterAll(async () => {
 /** A bot administering one paid group, a movable clock, and workers running the sweep. */
 async function paidGroup() {
   let now = new Date("2026-03-01T12:00:00Z");
-  const core: CoreContext = { db: database.db, clock: { now: () => now } };
+  const core: CoreContext = { db: database.db, clock: { now: () => now }, outbox: createJobOutbox() };
   const secretBox = createSecretBox(randomBytes(32));
   const handle = tg.createBot({ username: `sweep_${++botCount}_bot`, firstName: "Sweep" });
   const bot = await registerBot(core, cliActor, secretBox, {

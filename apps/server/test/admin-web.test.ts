@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from "./support/test-app.ts";
 
 const SETUP_CODE = "ABCD-EFGH-JKLM-NPQR-STUV";
 let t: TestApp;
-const core = () => ({ db: t.database.db, clock: { now: () => new Date() } });
+const core = () => t.core;
 
 beforeAll(async () => {
   t = await createTestApp({ setupCode: SETUP_CODE, publicUrl: "https://shop.example.com" });

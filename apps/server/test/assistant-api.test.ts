@@ -18,7 +18,7 @@ beforeAll(async () => {
       sleep: async () => {},
     },
   });
-  const core = { db: t.database.db, clock: { now: () => new Date() } };
+  const core = t.core;
   adminKey = (await createApiKey(core, cliActor, { name: "admin", role: "admin" })).key;
   operatorKey = (await createApiKey(core, cliActor, { name: "operator", role: "operator" })).key;
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../src/bot/bot-runtime.ts";
 import { createMetrics } from "../src/http/metrics.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { createLogger } from "../src/log/logger.ts";
 import { createSecretRegistry } from "../src/log/secret-registry.ts";
 import { testAssistantConfig } from "./support/test-app.ts";
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 function runtimeFor() {
-  const core = { db: database.db, clock: systemClock };
+  const core = { db: database.db, clock: systemClock, outbox: createJobOutbox() };
   const logger = createLogger({
     level: "info",
     secrets,

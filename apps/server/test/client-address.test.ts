@@ -99,7 +99,7 @@ describe("login rate limit shared by API processes", () => {
     const clock = { now: () => new Date("2026-03-01T10:00:30Z") };
     first = await createTestApp({ loginLimitPerMinute: 10, clock });
     second = await createTestApp({ loginLimitPerMinute: 10, clock, database: first.database });
-    const core = { db: first.database.db, clock: { now: () => new Date() } };
+    const core = first.core;
     await createAdmin(core, cliActor, {
       email: "ops@example.com",
       password: "ops password 123",

@@ -4,7 +4,7 @@ import { httpStatusOf } from "../src/http/error-handler.ts";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 
 let t: TestApp;
-const core = () => ({ db: t.database.db, clock: { now: () => new Date() } });
+const core = () => t.core;
 
 beforeAll(async () => {
   t = await createTestApp({ loginLimitPerMinute: 5 });

@@ -5,6 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMetrics } from "../src/http/metrics.ts";
 import { type JobRunner, startJobRunner } from "../src/jobs/job-runner.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { pruneSessionsJob } from "../src/jobs/prune-sessions.ts";
 
 let database: TestDatabase;
@@ -13,7 +14,7 @@ const metrics = createMetrics();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const core = { db: database.db, clock: { now: () => new Date() } };
+  const core = { db: database.db, clock: { now: () => new Date() }, outbox: createJobOutbox() };
   runner = await startJobRunner({
     database,
     logger: pino({ level: "silent" }),
@@ -33,7 +34,7 @@ describe("jobs on pg-boss", () => {
     expect(schedules.map((s) => [s.name, s.cron])).toEqual([["prune-sessions", "17 * * * *"]]);
 
     const longAgo = new Date(Date.now() - SESSION_RETENTION_MS - 24 * 3_600_000);
-    const core = { db: database.db, clock: { now: () => longAgo } };
+    const core = { db: database.db, clock: { now: () => longAgo }, outbox: createJobOutbox() };
     await createAdmin(core, cliActor, { email: "jobs@example.com", password: "a long password" });
     const old = await logIn(core, { email: "jobs@example.com", password: "a long password" });
     const current = await logIn(

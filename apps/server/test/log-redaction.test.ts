@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../src/bot/bot-runtime.ts";
 import { createMetrics } from "../src/http/metrics.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { createLogger } from "../src/log/logger.ts";
 import { addConfigSecrets, createSecretRegistry, MASK } from "../src/log/secret-registry.ts";
 import { testAssistantConfig } from "./support/test-app.ts";
@@ -40,7 +41,7 @@ describe("secrets are masked by value in every log line", () => {
     const secrets = createSecretRegistry();
     const log = captureLog();
     const logger = createLogger({ level: "info", secrets, destination: log.stream });
-    const core = { db: database.db, clock: systemClock };
+    const core = { db: database.db, clock: systemClock, outbox: createJobOutbox() };
     const secretBox = createSecretBox(randomBytes(32));
     // Nothing listens on port 9: every call fails with ECONNREFUSED and a URL holding the token.
     const apiRoot = "http://127.0.0.1:9";

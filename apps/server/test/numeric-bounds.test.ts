@@ -6,7 +6,7 @@ let t: TestApp;
 let key: string;
 let userId: string;
 let productId: string;
-const core = () => ({ db: t.database.db, clock: { now: () => new Date() } });
+const core = () => t.core;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -53,6 +53,7 @@ beforeAll(async () => {
   const db = t.database.db;
   const at = (offsetDays: number) => ({
     db,
+    outbox: t.core.outbox,
     clock: { now: () => new Date(start.getTime() + offsetDays * day) },
   });
   const a = await upsertTelegramUser(at(0), { telegramId: 8_100_001, firstName: "Alice", username: "alice" });

@@ -6,6 +6,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotRuntime } from "../src/bot/bot-runtime.ts";
 import { createMetrics } from "../src/http/metrics.ts";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../src/log/secret-registry.ts";
 import { say, textOf } from "./support/bot-journey.ts";
 import { createTestApp, type TestApp, testAssistantConfig } from "./support/test-app.ts";
@@ -65,7 +66,7 @@ describe("bot limits per Telegram user", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     tg = await createTelegramEmulator();
-    const core = { db: database.db, clock };
+    const core = { db: database.db, clock, outbox: createJobOutbox() };
     runtime = createBotRuntime({
       core,
       assistant: { chat: undefined, config: testAssistantConfig },

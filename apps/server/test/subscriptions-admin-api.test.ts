@@ -3,6 +3,7 @@ import { extendPlan, linkStarSubscription, upsertTelegramUser } from "@lumen/cor
 import { auditLog } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { readAllPages, type Sessions, signInEveryRole } from "./support/admin-sessions.ts";
 import { readCsvExport } from "./support/csv-parse.ts";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
@@ -36,7 +37,7 @@ beforeAll(async () => {
     planCode = "pro",
   ) => {
     const user = await upsertTelegramUser(
-      { db, clock: { now: () => new Date() } },
+      { db, clock: { now: () => new Date() }, outbox: createJobOutbox() },
       { telegramId, firstName: key },
     );
     const row = await extendPlan(db, new Date(now + startOffsetDays * DAY), {

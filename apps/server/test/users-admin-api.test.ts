@@ -68,12 +68,12 @@ beforeAll(async () => {
   for (const p of people) {
     const clock = { now: () => (n % 2 === 0 ? sameInstant : new Date(sameInstant.getTime() + n * 60_000)) };
     const telegramId = 7_000_000 + n;
-    const row = await upsertTelegramUser({ db, clock }, { telegramId, ...p });
+    const row = await upsertTelegramUser({ db, clock, outbox: t.core.outbox }, { telegramId, ...p });
     ids[p.key] = row.id;
     telegramIds[p.key] = telegramId;
     n += 1;
   }
-  const core = { db, clock: { now: () => new Date() } };
+  const core = { db, clock: { now: () => new Date() }, outbox: t.core.outbox };
   await changeCredits(db, { userId: ids.ann as string, delta: 50, reason: "bonus", idempotencyKey: "t:ann" });
   await changeCredits(db, {
     userId: ids.boris as string,

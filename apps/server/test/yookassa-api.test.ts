@@ -18,7 +18,7 @@ let yk: FakeYooKassa;
 let key: string;
 let productId: string;
 let telegramId = 90_000;
-const core = () => ({ db: t.database.db, clock: { now: () => new Date() } });
+const core = () => t.core;
 const allowedIp = "185.71.76.10";
 
 beforeAll(async () => {

@@ -96,6 +96,11 @@ export const createOrderRequest = z.object({
 
 export const createOrderResponse = z.object({
   order,
+  kind: z
+    .enum(["invoice", "invoice_link", "star_subscription_link", "redirect", "mock"])
+    .describe(
+      "how the buyer pays: an invoice link (a Star subscription for 30-day Stars plans) or a redirect",
+    ),
   invoice_link: z.string().nullable(),
   confirmation_url: z.string().nullable(),
 });

@@ -6,6 +6,7 @@ export * from "./bots/index.ts";
 export * from "./catalog/index.ts";
 export * from "./courses/index.ts";
 export * from "./credits/index.ts";
+export * from "./jobs/index.ts";
 export * from "./limits/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";

@@ -7,10 +7,13 @@ import {
   createOrder,
   createProduct,
   createPromo,
+  expireOrders,
   findLedgerMismatches,
   findOrderMismatches,
   getCreditBalance,
+  ORDER_TTL_MS,
   redeemFreeDays,
+  setPromoActive,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
@@ -29,6 +32,10 @@ const order = async (promoCode: string | null, currency: "XTR" | "RUB" = "RUB") 
     provider: currency === "XTR" ? "stars" : "yookassa",
     promoCode,
   });
+const telegramIdOf = async (userId: string) =>
+  (
+    await t.database.query<{ telegram_id: number }>("select telegram_id from users where id = $1", [userId])
+  )[0]?.telegram_id ?? 0;
 const pay = (o: { id: string; amount: number; currency: string }) =>
   settlePayment(t.core, {
     provider: "yookassa",
@@ -92,69 +99,80 @@ describe("promo codes", () => {
     await expect(order("OFF")).rejects.toMatchObject({ details: { reason: "inactive" } });
   });
 
-  it("count uses when paid: with one use left and two buyers paying at once, exactly one gets it", async () => {
+  it("reserve the last use when the order is made: of two buyers ordering at once, one gets it", async () => {
     await createPromo(t.core, admin, { code: "LAST", kind: "percent_off", value: 50, maxUses: 1 });
-    const [a, b] = await Promise.all([order("LAST"), order("LAST")]);
-    if (!a || !b) throw new Error("orders");
-    expect([a.amount, b.amount]).toEqual([49_950, 49_950]);
-    const results = await Promise.all([pay(a), pay(b)]);
-    expect(results.map((r) => r.outcome)).toEqual(["settled", "settled"]);
-    const redemptions = await t.core.db.select().from(promoRedemptions);
-    expect(redemptions.filter((r) => r.orderId === a.id || r.orderId === b.id)).toHaveLength(1);
-    const flagged = await t.core.db.select().from(orders).where(eq(orders.flagged, true));
-    expect(flagged.filter((o) => o.id === a.id || o.id === b.id)).toHaveLength(1);
-    await expect(order("LAST")).rejects.toMatchObject({ details: { reason: "exhausted" } });
+    const results = await Promise.allSettled([order("LAST"), order("LAST")]);
+    const made = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(made.map((o) => o.amount)).toEqual([49_950]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { details: { reason: "exhausted" } },
+    });
+    const [paid] = made;
+    if (!paid) throw new Error("order");
+    expect((await pay(paid)).outcome).toBe("settled");
+    expect((await t.core.db.select().from(orders).where(eq(orders.id, paid.id)))[0]?.flagged).toBe(false);
+    const redemptions = await t.core.db
+      .select()
+      .from(promoRedemptions)
+      .where(eq(promoRedemptions.orderId, paid.id));
+    expect(redemptions).toMatchObject([{ status: "redeemed" }]);
   });
 
-  it("count a once-per-user code once when one buyer's two orders are paid at the same moment", async () => {
+  it("refuse a once-per-user code on the buyer's second order before any money moves", async () => {
     await createPromo(t.core, admin, { code: "TWICE", kind: "bonus_credits", value: 10 });
     const userId = await buyer();
-    const first = await createOrder(t.core, {
-      userId,
-      productId,
-      currency: "RUB",
-      provider: "yookassa",
-      promoCode: "TWICE",
-    });
-    const second = await createOrder(t.core, {
-      userId,
-      productId,
-      currency: "RUB",
-      provider: "yookassa",
-      promoCode: "TWICE",
-    });
-    await Promise.all([pay(first), pay(second)]);
-    const redemptions = await t.core.db.select().from(promoRedemptions);
-    expect(redemptions.filter((r) => r.userId === userId)).toHaveLength(1);
-    expect(await getCreditBalance(t.core.db, userId)).toBe(210);
+    const make = () =>
+      createOrder(t.core, { userId, productId, currency: "RUB", provider: "yookassa", promoCode: "TWICE" });
+    const first = await make();
+    await expect(make()).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "used" } });
+    const mine = await t.core.db.select().from(orders).where(eq(orders.userId, userId));
+    expect(mine.map((o) => o.id)).toEqual([first.id]);
+    await pay(first);
+    expect(await getCreditBalance(t.core.db, userId)).toBe(110);
   });
 
-  it("decline pre-checkout once the last use is gone", async () => {
-    await createPromo(t.core, admin, { code: "ONCE", kind: "percent_off", value: 10, maxUses: 1 });
-    const first = await order("ONCE", "XTR");
-    const second = await order("ONCE", "XTR");
-    await settlePayment(t.core, {
-      provider: "stars",
-      providerPaymentId: `s-${first.id}`,
-      orderId: first.id,
-      amount: first.amount,
-      currency: "XTR",
-      eventType: "test",
-      raw: {},
-    });
-    const user = await t.core.db.select().from(orders).where(eq(orders.id, second.id));
-    const check = await checkOrderPayable(t.core, {
-      orderId: second.id,
-      telegramUserId:
-        (
-          await t.database.query<{ telegram_id: number }>("select telegram_id from users where id = $1", [
-            user[0]?.userId,
-          ])
-        )[0]?.telegram_id ?? 0,
-      currency: "XTR",
-      amount: second.amount,
-    });
-    expect(check).toEqual({ ok: false, reason: "promo_exhausted" });
+  it("give a once-per-user code to exactly one of one buyer's orders made at the same moment", async () => {
+    await createPromo(t.core, admin, { code: "RUSH", kind: "percent_off", value: 30 });
+    const userId = await buyer();
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        createOrder(t.core, { userId, productId, currency: "RUB", provider: "yookassa", promoCode: "RUSH" }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(3);
+    const held = await t.core.db.select().from(promoRedemptions).where(eq(promoRedemptions.userId, userId));
+    expect(held).toMatchObject([{ status: "reserved" }]);
+    expect((await t.core.db.select().from(promos).where(eq(promos.code, "RUSH")))[0]?.uses).toBe(1);
+  });
+
+  it("release the reservation of an order that expired, so the use can be taken again", async () => {
+    await createPromo(t.core, admin, { code: "HOLD", kind: "percent_off", value: 20, maxUses: 1 });
+    const held = await order("HOLD");
+    await expect(order("HOLD")).rejects.toMatchObject({ details: { reason: "exhausted" } });
+    t.clock.advance(ORDER_TTL_MS + 1000);
+    await expireOrders(t.core.db, t.clock.now());
+    expect((await t.core.db.select().from(promos).where(eq(promos.code, "HOLD")))[0]?.uses).toBe(0);
+    expect(
+      await t.core.db.select().from(promoRedemptions).where(eq(promoRedemptions.orderId, held.id)),
+    ).toEqual([]);
+    expect(await order("HOLD")).toMatchObject({ promoCode: "HOLD", amount: 79_920 });
+  });
+
+  it("decline at pre-checkout an order whose code was deactivated after it was made", async () => {
+    const promo = await createPromo(t.core, admin, { code: "PAUSED", kind: "percent_off", value: 10 });
+    const pending = await order("PAUSED", "XTR");
+    const telegramUserId = await telegramIdOf(pending.userId);
+    const ask = () =>
+      checkOrderPayable(t.core, {
+        orderId: pending.id,
+        telegramUserId,
+        currency: "XTR",
+        amount: pending.amount,
+      });
+    expect(await ask()).toEqual({ ok: true });
+    await setPromoActive(t.core, admin, { promoId: promo.id, active: false });
+    expect(await ask()).toEqual({ ok: false, reason: "promo_invalid" });
   });
 
   it("give bonus credits with the purchase, once per user", async () => {

@@ -126,6 +126,7 @@ precheckout-inactive = This product is not on sale any more.
 precheckout-banned = Purchases are not available for your account.
 precheckout-wrong_user = This invoice was issued to another user.
 precheckout-promo_exhausted = This promo code has no uses left. Please start the purchase again.
+precheckout-promo_invalid = This promo code is no longer valid. Please start the purchase again.
 receipt-credits = ✅ Payment received: +{ $credits } credits. Balance: { $balance }.
 receipt-plan = ✅ Payment received: «{ $title }» is active until { $until }.
 receipt-course = ✅ Payment received: you are enrolled in «{ $title }».

@@ -128,6 +128,7 @@ precheckout-inactive = Этот товар больше не продаётся.
 precheckout-banned = Покупки недоступны для вашего аккаунта.
 precheckout-wrong_user = Этот счёт выставлен другому пользователю.
 precheckout-promo_exhausted = У этого промокода закончились использования. Начните покупку заново.
+precheckout-promo_invalid = Этот промокод больше не действует. Начните покупку заново.
 receipt-credits = ✅ Оплата получена: +{ $credits } кредитов. Баланс: { $balance }.
 receipt-plan = ✅ Оплата получена: «{ $title }» действует до { $until }.
 receipt-course = ✅ Оплата получена: вы записаны на «{ $title }».

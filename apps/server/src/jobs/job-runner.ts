@@ -1,7 +1,9 @@
+import { type CoreContext, type JobName, type JobPayload, jobNames, queueJob } from "@lumen/core";
 import type { DatabaseHandle } from "@lumen/db";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
+import type { JobOutbox } from "./outbox.ts";
 
 /** A job is its name, an optional cron schedule and an idempotent handler that throws to retry. */
 export type JobDefinition = {
@@ -11,14 +13,23 @@ export type JobDefinition = {
   handler: (data: any) => Promise<Record<string, unknown> | undefined>;
 };
 
-/** How the rest of the server asks for background work; a key makes a send happen at most once. */
-export type EnqueueJob = (
-  name: string,
-  data: Record<string, unknown>,
-  options?: { singletonKey?: string; startAfter?: number },
+/**
+ * How a transport asks for background work that follows no change of its own (a mock payment,
+ * a webhook finished later): a job of the catalog, sent through the outbox on its own.
+ * Work that follows a change is queued by the verb, on the change's transaction.
+ */
+export type EnqueueJob = <N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  options?: { startAfterSeconds?: number },
 ) => Promise<void>;
 
-export type JobRunner = { stop(): Promise<void>; boss: PgBoss; enqueue: EnqueueJob };
+export const createEnqueue =
+  (core: CoreContext): EnqueueJob =>
+  (name, payload, options) =>
+    queueJob(core, core.db, name, payload, options);
+
+export type JobRunner = { stop(): Promise<void>; boss: PgBoss };
 
 /**
  * pg-boss on the same database as everything else (PGlite through its adapter). With
@@ -30,6 +41,8 @@ export async function startJobRunner(options: {
   metrics: Metrics;
   jobs: JobDefinition[];
   work: boolean;
+  /** Attached once the queues exist: from then on verbs can queue follow-up work. */
+  outbox?: JobOutbox;
 }): Promise<JobRunner> {
   const log = options.logger.child({ component: "jobs" });
   const boss =
@@ -48,6 +61,13 @@ export async function startJobRunner(options: {
         });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
+  for (const name of jobNames) await boss.createQueue(name);
+  for (const name of jobNames) {
+    // Loads each queue into pg-boss's cache now: a send inside a transaction must not have to
+    // look the queue up on another connection (PGlite has one, held by that transaction).
+    await boss.findJobs(name, { id: "00000000-0000-0000-0000-000000000000" });
+  }
+  options.outbox?.attach(boss);
   for (const job of options.jobs) {
     await boss.createQueue(job.name);
     if (!options.work) continue;
@@ -66,9 +86,6 @@ export async function startJobRunner(options: {
   }
   return {
     boss,
-    async enqueue(name, data, enqueueOptions) {
-      await boss.send(name, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true, ...enqueueOptions });
-    },
     async stop() {
       // Waits for running handlers; the database itself is closed by its owner afterwards.
       await boss.stop({ graceful: true, close: options.database.driver !== "pglite", timeout: 8000 });

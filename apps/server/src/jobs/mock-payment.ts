@@ -1,13 +1,14 @@
-import { type CoreContext, getOrder, settlePayment } from "@lumen/core";
-import { z } from "zod";
-import { MOCK_PAYMENT_JOB, PAYMENT_NOTICES_JOB } from "../bot/features/shop/shop.ts";
-import type { EnqueueJob, JobDefinition } from "./job-runner.ts";
+import { type CoreContext, getOrder, parseJobPayload, settlePayment } from "@lumen/core";
+import type { JobDefinition } from "./job-runner.ts";
 
-/** PAYMENTS_MOCK only: pays an order without money, through the same settlement as real providers. */
-export const mockPaymentJob = (deps: { core: CoreContext; enqueue: EnqueueJob }): JobDefinition => ({
-  name: MOCK_PAYMENT_JOB,
+/**
+ * PAYMENTS_MOCK only: pays an order without money, through the same settlement as real
+ * providers (which queues the receipt and notices itself).
+ */
+export const mockPaymentJob = (deps: { core: CoreContext }): JobDefinition => ({
+  name: "payments.mock-settle",
   async handler(data) {
-    const { orderId } = z.object({ orderId: z.uuid() }).parse(data);
+    const { orderId } = parseJobPayload("payments.mock-settle", data);
     const order = await getOrder(deps.core.db, orderId);
     const settlement = await settlePayment(deps.core, {
       provider: "mock",
@@ -18,13 +19,6 @@ export const mockPaymentJob = (deps: { core: CoreContext; enqueue: EnqueueJob })
       eventType: "mock.succeeded",
       raw: { mock: true },
     });
-    if (settlement.outcome === "settled") {
-      await deps.enqueue(
-        PAYMENT_NOTICES_JOB,
-        { orderId, outcome: "settled" },
-        { singletonKey: `settled:mock-${order.id}` },
-      );
-    }
     return { orderId, outcome: settlement.outcome };
   },
 });

@@ -1,16 +1,8 @@
-import { type CoreContext, describePurchase, type PurchaseView } from "@lumen/core";
+import { type CoreContext, describePurchase, type PurchaseView, parseJobPayload } from "@lumen/core";
 import { createTranslator, isLocale, type Locale, resolveLocale, type Translate } from "@lumen/locales";
-import { type Api, InlineKeyboard } from "grammy";
-import { z } from "zod";
-import { issueChatInvites } from "../access/issue-chat-invites.ts";
+import type { Api } from "grammy";
 import type { BotApis } from "../bot/bot-apis.ts";
-import { PAYMENT_NOTICES_JOB } from "../bot/features/shop/shop.ts";
 import type { JobDefinition } from "./job-runner.ts";
-
-const payload = z.object({
-  orderId: z.uuid(),
-  outcome: z.enum(["settled", "mismatch", "paid_twice", "refunded"]),
-});
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
@@ -20,7 +12,11 @@ function buyerLocale(view: PurchaseView): Locale {
     : resolveLocale(view.buyer.languageCode);
 }
 
-async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: PurchaseView, refunded: boolean) {
+export function buyerTranslator(view: PurchaseView): Translate {
+  return createTranslator(buyerLocale(view));
+}
+
+async function sendReceipt(api: Api, t: Translate, view: PurchaseView, refunded: boolean) {
   const { order, buyer } = view;
   if (refunded)
     return void (await api.sendMessage(buyer.telegramId, t("receipt-refunded", { title: order.title })));
@@ -35,16 +31,6 @@ async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: Purc
     case "plan": {
       const until = day(view.subscription?.endsAt ?? null);
       await api.sendMessage(buyer.telegramId, t("receipt-plan", { title: order.title, until }));
-      const invites =
-        view.subscription && view.needsChatInvites
-          ? await issueChatInvites(core, api, { subscription: view.subscription, orderId: order.id })
-          : [];
-      if (invites.length) {
-        const keyboard = new InlineKeyboard();
-        for (const invite of invites)
-          keyboard.url(t("access-join", { title: invite.title }), invite.link).row();
-        await api.sendMessage(buyer.telegramId, t("access-links"), { reply_markup: keyboard });
-      }
       return;
     }
     case "course":
@@ -59,21 +45,22 @@ async function sendReceipt(core: CoreContext, api: Api, t: Translate, view: Purc
 
 /**
  * After a settlement (or a refund): the buyer's receipt, in their language, through the bot
- * they bought in, and a notice to the operators' chat. Sent once per event (singleton key).
+ * they bought in, and a notice to the operators' chat. Queued by the settlement (or refund)
+ * itself, once per event; the invite links of a plan are their own job (issue-chat-invites.ts).
  */
 export const paymentNoticesJob = (deps: {
   core: CoreContext;
   botApis: BotApis;
   adminChatId: number | undefined;
 }): JobDefinition => ({
-  name: PAYMENT_NOTICES_JOB,
+  name: "payments.send-notices",
   async handler(data) {
-    const { orderId, outcome } = payload.parse(data);
+    const { orderId, outcome } = parseJobPayload("payments.send-notices", data);
     const view = await describePurchase(deps.core.db, orderId);
     if (!view.order.botId) return { orderId, skipped: "order has no bot" };
     const api = await deps.botApis.apiFor(view.order.botId);
     if (outcome === "settled" || outcome === "refunded") {
-      await sendReceipt(deps.core, api, createTranslator(buyerLocale(view)), view, outcome === "refunded");
+      await sendReceipt(api, buyerTranslator(view), view, outcome === "refunded");
     }
     if (deps.adminChatId !== undefined && outcome !== "refunded") {
       const t = createTranslator("en");

@@ -1,10 +1,13 @@
-import { type CoreContext, claimUserMessage, finishUserMessage, releaseUserMessage } from "@lumen/core";
+import {
+  type CoreContext,
+  claimUserMessage,
+  finishUserMessage,
+  parseJobPayload,
+  releaseUserMessage,
+} from "@lumen/core";
 import { GrammyError } from "grammy";
-import { z } from "zod";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
-
-export const USER_MESSAGE_JOB = "user-message";
 
 /**
  * Sends an operator's message to one user. The row is claimed first, so a retry after a crash
@@ -12,9 +15,9 @@ export const USER_MESSAGE_JOB = "user-message";
  * the chat is gone) fails the message; anything else gives the claim back and retries.
  */
 export const userMessageJob = (deps: { core: CoreContext; botApis: BotApis }): JobDefinition => ({
-  name: USER_MESSAGE_JOB,
+  name: "users.send-message",
   async handler(data) {
-    const { messageId } = z.object({ messageId: z.uuid() }).parse(data);
+    const { messageId } = parseJobPayload("users.send-message", data);
     const claim = await claimUserMessage(deps.core, messageId);
     if (claim.outcome !== "send") return { messageId, outcome: claim.outcome };
     try {

@@ -60,7 +60,7 @@ async function call(method: string, url: string, body?: unknown) {
 
 /** A small shop to fuzz against, so generated ids and codes often name something that exists. */
 async function makeFixtures() {
-  const core = { db: t.database.db, clock: { now: () => new Date() } };
+  const core = t.core;
   ownerKey = (await createApiKey(core, cliActor, { name: "fuzz-owner", role: "owner" })).key;
   const spare = await createApiKey(core, cliActor, { name: "fuzz-spare", role: "operator" });
   const bot = tg.createBot({ username: "fuzz_shop_bot", firstName: "Fuzz" });

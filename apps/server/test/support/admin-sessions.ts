@@ -6,7 +6,7 @@ export type Sessions = Record<AdminRole, string>;
 
 /** One signed-in operator of each role, as a cookie header for app.inject. */
 export async function signInEveryRole(t: TestApp): Promise<Sessions> {
-  const core = { db: t.database.db, clock: { now: () => new Date() } };
+  const core = t.core;
   const sessions = {} as Sessions;
   for (const role of ["owner", "admin", "operator"] as const) {
     const email = `${role}@example.com`;

@@ -17,6 +17,8 @@ import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
+import { createEnqueue, startJobRunner } from "../../src/jobs/job-runner.ts";
+import { createJobOutbox } from "../../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
 
@@ -34,9 +36,10 @@ export const testAssistantConfig: AssistantDeps["config"] = {
 
 export type TestApp = {
   app: FastifyInstance;
-  core: CoreContext;
   secretBox: SecretBox;
   database: TestDatabase;
+  /** The app's core: its outbox queues on a real pg-boss (no worker: jobs stay queued). */
+  core: CoreContext;
   bots: ReturnType<typeof createBotRuntime>;
   close(): Promise<void>;
 };
@@ -62,8 +65,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const master = randomBytes(32);
-  const core = { db: database.db, clock: options.clock ?? systemClock };
+  const outbox = createJobOutbox();
+  const core = { db: database.db, clock: options.clock ?? systemClock, outbox };
   const metrics = createMetrics();
+  const logger = pino({ level: "silent" });
+  const jobs = await startJobRunner({ database, logger, metrics, jobs: [], work: false, outbox });
+  const enqueue = createEnqueue(core);
   const secretBox = createSecretBox(master);
   const secrets = createSecretRegistry();
   const botApis = createBotApis({
@@ -72,12 +79,11 @@ export async function createTestApp(
     secrets,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
   });
-  const logger = pino({ level: "silent" });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
   const bots = createBotRuntime({
     core,
     assistant,
-    enqueue: async () => {},
+    enqueue,
     shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
@@ -95,7 +101,7 @@ export async function createTestApp(
     assistant,
     yookassa: options.yookassa,
     yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
-    enqueue: async () => {},
+    enqueue,
     refundAtProvider: createProviderRefund({ core, botApis, yookassa: options.yookassa }),
     botApis,
     referrals: { percent: 10, holdDays: 14 },
@@ -115,13 +121,14 @@ export async function createTestApp(
   await app.ready();
   return {
     app,
-    core,
     secretBox,
     database,
+    core,
     bots,
     async close() {
       await bots.stop();
       await app.close();
+      await jobs.stop();
       if (!options.database) await database.close();
     },
   };

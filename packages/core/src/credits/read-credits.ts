@@ -9,6 +9,19 @@ export async function getCreditBalance(db: Database, userId: string): Promise<nu
   return row?.balance ?? 0;
 }
 
+/**
+ * The balance with its row locked to the end of the caller's transaction: a spend waits until
+ * the caller commits, so what the caller read is still true when it writes.
+ */
+export async function lockCreditBalance(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ balance: creditBalances.balance })
+    .from(creditBalances)
+    .where(eq(creditBalances.userId, userId))
+    .for("update");
+  return row?.balance ?? 0;
+}
+
 export async function listCreditLedger(
   db: Database,
   input: { userId: string; beforeId?: number; limit: number },

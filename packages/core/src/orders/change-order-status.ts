@@ -1,5 +1,6 @@
 import { type Database, type OrderRow, orders } from "@lumen/db";
 import { and, eq, inArray, lt } from "drizzle-orm";
+import { releasePromoReservations } from "../promos/reserve-promo.ts";
 
 /**
  * Money arrived for the order. Accepted from pending, and also from expired or cancelled:
@@ -39,17 +40,27 @@ export async function markOrderRefunded(
   return row ?? null;
 }
 
-/** Unpaid orders past their time: they can no longer pass a pre-checkout. */
+/**
+ * Unpaid orders past their time: they can no longer pass a pre-checkout, and the promo uses
+ * they reserved are given back in the same transaction.
+ */
 export async function expireOrders(db: Database, now: Date): Promise<{ expired: number }> {
-  const rows = await db
-    .update(orders)
-    .set({ status: "expired", updatedAt: now })
-    .where(and(eq(orders.status, "pending"), lt(orders.expiresAt, now)))
-    .returning({ id: orders.id });
-  return { expired: rows.length };
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(orders)
+      .set({ status: "expired", updatedAt: now })
+      .where(and(eq(orders.status, "pending"), lt(orders.expiresAt, now)))
+      .returning({ id: orders.id, promoId: orders.promoId });
+    const withPromo = rows.filter((r) => r.promoId).map((r) => r.id);
+    await releasePromoReservations(tx, { orderIds: withPromo, now });
+    return { expired: rows.length };
+  });
 }
 
-/** The provider says the payment will not happen; an order already paid stays paid. */
+/**
+ * The provider says the payment will not happen; an order already paid stays paid. Its promo
+ * use, if still reserved, is given back (call it inside a transaction).
+ */
 export async function cancelOrder(
   db: Database,
   input: { orderId: string; now: Date },
@@ -59,5 +70,6 @@ export async function cancelOrder(
     .set({ status: "cancelled", updatedAt: input.now })
     .where(and(eq(orders.id, input.orderId), inArray(orders.status, ["pending", "expired"])))
     .returning();
+  if (row?.promoId) await releasePromoReservations(db, { orderIds: [row.id], now: input.now });
   return row ?? null;
 }

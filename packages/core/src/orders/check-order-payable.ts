@@ -1,5 +1,6 @@
-import { orders, products, promos } from "@lumen/db";
+import { orders, products } from "@lumen/db";
 import { eq } from "drizzle-orm";
+import { checkOrderPromo } from "../promos/reserve-promo.ts";
 import type { CoreContext } from "../shared/context.ts";
 import { getUser } from "../users/get-user.ts";
 
@@ -15,12 +16,14 @@ export type PayableCheck =
         | "inactive"
         | "banned"
         | "wrong_user"
-        | "promo_exhausted";
+        | "promo_exhausted"
+        | "promo_invalid";
     };
 
 /**
  * Telegram's pre_checkout_query: may this exact payment go ahead? Only for a pending order of
- * this buyer, at the amount and currency the order says, for a product still on sale.
+ * this buyer, at the amount and currency the order says, for a product still on sale, with a
+ * promo code still valid (not deactivated or expired since the order was made).
  */
 export async function checkOrderPayable(
   ctx: CoreContext,
@@ -43,9 +46,14 @@ export async function checkOrderPayable(
     return { ok: false, reason: "mismatch" };
   if (!row.productActive) return { ok: false, reason: "inactive" };
   if (order.promoId) {
-    const [promo] = await ctx.db.select().from(promos).where(eq(promos.id, order.promoId));
-    if (promo?.maxUses != null && promo.uses >= promo.maxUses)
-      return { ok: false, reason: "promo_exhausted" };
+    // The code must still be valid, and the order still hold the use it reserved.
+    const refusal = await checkOrderPromo(ctx.db, {
+      promoId: order.promoId,
+      orderId: order.id,
+      now: ctx.clock.now(),
+    });
+    if (refusal === "exhausted") return { ok: false, reason: "promo_exhausted" };
+    if (refusal) return { ok: false, reason: "promo_invalid" };
   }
   return { ok: true };
 }

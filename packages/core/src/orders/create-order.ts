@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { type Currency, type OrderRow, orders, type PaymentProvider } from "@lumen/db";
 import { getProduct, priceIn } from "../catalog/get-product.ts";
 import { getClaimedPromo } from "../promos/claim-promo.ts";
-import { PromoRefused, quotePromo } from "../promos/quote-promo.ts";
+import { type PromoQuote, PromoRefused, quotePromo } from "../promos/quote-promo.ts";
+import { reservePromo } from "../promos/reserve-promo.ts";
 import type { CoreContext } from "../shared/context.ts";
 import { LumenError, validationFailed } from "../shared/errors.ts";
 import { getUser } from "../users/get-user.ts";
@@ -26,7 +28,12 @@ const ignoreRefusal = (error: unknown) => {
 /** How long an unpaid order can still be paid; Telegram invoices stay payable about a day. */
 export const ORDER_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** The price comes from the catalog, never from the buyer; the order keeps a copy of it. */
+/**
+ * The price comes from the catalog, never from the buyer; the order keeps a copy of it. A promo
+ * code's use is reserved in the same transaction (released if the order expires or is
+ * cancelled), so a code that is used up or already used by this buyer is refused now, not
+ * after the buyer paid.
+ */
 export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Promise<OrderRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -41,18 +48,28 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
     if (input.provider === "stars" && input.currency !== "XTR")
       throw validationFailed("currency", "Stars payments are in XTR");
     const quoteInput = { userId: user.id, productId: product.id, currency: input.currency, amount, now };
-    let quote = input.promoCode ? await quotePromo(tx, { ...quoteInput, code: input.promoCode }) : undefined;
+    const orderId = randomUUID();
+    const reserve = async (quote: PromoQuote) => {
+      await reservePromo(tx, { promoId: quote.promo.id, userId: user.id, orderId, now });
+      return quote;
+    };
+    let quote = input.promoCode
+      ? await reserve(await quotePromo(tx, { ...quoteInput, code: input.promoCode }))
+      : undefined;
     if (!quote && input.useClaimedPromo) {
       // The code the user entered in the bot applies where it can; where it cannot (another
       // product, used up meanwhile) the purchase goes on at the catalog price.
       const claimed = await getClaimedPromo(tx, user.id);
       quote = claimed
-        ? await quotePromo(tx, { ...quoteInput, code: claimed.code }).catch(ignoreRefusal)
+        ? await quotePromo(tx, { ...quoteInput, code: claimed.code })
+            .then(reserve)
+            .catch(ignoreRefusal)
         : undefined;
     }
     const [order] = await tx
       .insert(orders)
       .values({
+        id: orderId,
         userId: user.id,
         productId: product.id,
         botId: input.botId ?? null,

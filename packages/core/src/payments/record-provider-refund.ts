@@ -1,6 +1,7 @@
-import { type PaymentProvider, payments } from "@lumen/db";
-import { and, eq } from "drizzle-orm";
+import { type PaymentProvider, payments, refunds } from "@lumen/db";
+import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit.ts";
+import { queueJob } from "../jobs/outbox.ts";
 import { flagOrder, markOrderRefunded } from "../orders/change-order-status.ts";
 import { getOrder } from "../orders/read-orders.ts";
 import { type CoreContext, systemActor } from "../shared/context.ts";
@@ -49,11 +50,21 @@ export async function recordProviderRefund(
       .set({ status: "refunded", refundedAt: now, updatedAt: now })
       .where(eq(payments.id, payment.id));
     const reversal = await reverseEntitlement(tx, order, payment.id, now);
+    // A refund asked for here that the provider's notice overtook is done as well.
+    await tx
+      .update(refunds)
+      .set({ status: "settled", settledAt: now, updatedAt: now })
+      .where(and(eq(refunds.paymentId, payment.id), ne(refunds.status, "settled")));
     await recordAudit(tx, systemActor, {
       action: "order.refund.provider",
       entityType: "order",
       entityId: order.id,
       data: { provider: input.provider, amount: input.refundedAmount, ...reversal },
+    });
+    await queueJob(ctx, tx, "payments.send-notices", {
+      orderId: order.id,
+      outcome: "refunded",
+      ref: payment.id,
     });
     return "refunded";
   });

@@ -3,3 +3,4 @@ export * from "./manage-promos.ts";
 export * from "./quote-promo.ts";
 export * from "./redeem-free-days.ts";
 export * from "./redeem-promo.ts";
+export * from "./reserve-promo.ts";

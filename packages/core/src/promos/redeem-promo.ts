@@ -2,14 +2,23 @@ import { type Database, promoRedemptions, promos } from "@lumen/db";
 import { and, eq, sql } from "drizzle-orm";
 
 /**
- * Counts one use when an order is paid (or free days are taken). The promo row is locked first,
- * so the use limit and "once per user" are checked and counted as one step: of two payments
- * racing for the last use, or one user's two orders paid at once, exactly one gets it.
+ * An order is paid (or free days are taken): the use its order reserved becomes a redemption.
+ * Without a reservation (free days, or an order paid after it expired and gave its use back)
+ * the use is counted now, with the promo row locked first, so the use limit and "once per user"
+ * are checked and counted as one step. False when no use is left for it.
  */
 export async function redeemPromo(
   db: Database,
   input: { promoId: string; userId: string; orderId: string | null; now: Date },
 ): Promise<boolean> {
+  if (input.orderId) {
+    const [reserved] = await db
+      .update(promoRedemptions)
+      .set({ status: "redeemed" })
+      .where(and(eq(promoRedemptions.orderId, input.orderId), eq(promoRedemptions.status, "reserved")))
+      .returning({ id: promoRedemptions.id });
+    if (reserved) return true;
+  }
   const [promo] = await db.select().from(promos).where(eq(promos.id, input.promoId)).for("update");
   if (!promo || (promo.maxUses !== null && promo.uses >= promo.maxUses)) return false;
   if (promo.oncePerUser) {

@@ -1,4 +1,5 @@
 import type { AdminRole, AuditActorType, Database } from "@lumen/db";
+import type { Outbox } from "../jobs/outbox.ts";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -7,6 +8,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export type CoreContext = {
   db: Database;
   clock: Clock;
+  /** Follow-up jobs, queued on the caller's transaction. */
+  outbox: Outbox;
 };
 
 /** Who is making a change: written to the audit log and checked against roles. */

@@ -2,6 +2,7 @@ import { type UserMessageRow, userMessages } from "@lumen/db";
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireRole } from "../auth/roles.ts";
+import { queueJob } from "../jobs/outbox.ts";
 import type { Actor, CoreContext } from "../shared/context.ts";
 import { LumenError, validationFailed } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
@@ -16,7 +17,7 @@ const queueUserMessageInput = z.object({
 
 /**
  * An operator writes to one user through a bot. The message is a row queued together with its
- * audit entry; a job sends it (see deliverUserMessage), so the request never waits on Telegram
+ * audit entry and the job that sends it (queued on the same transaction); the job (see deliverUserMessage), so the request never waits on Telegram
  * and a retry never sends twice. A blocked user is not written to.
  */
 export async function queueUserMessage(
@@ -43,6 +44,7 @@ export async function queueUserMessage(
       entityId: userId,
       data: { messageId: message.id, botId: via, length: text.length },
     });
+    await queueJob(ctx, tx, "users.send-message", { messageId: message.id });
     return message;
   });
 }

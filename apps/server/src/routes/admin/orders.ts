@@ -12,16 +12,16 @@ import {
   getOrder,
   type ProviderRefund,
   refundOrder,
+  startPurchase,
   toActor,
   type YooKassaSettings,
 } from "@lumen/core";
 import type { OrderRow } from "@lumen/db";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { BotApis } from "../../bot/bot-apis.ts";
-import { PAYMENT_NOTICES_JOB } from "../../bot/features/shop/shop.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import type { EnqueueJob } from "../../jobs/job-runner.ts";
-import { startPurchase } from "../../payments/start-purchase.ts";
+import { createInvoiceLinks } from "../../payments/invoice-links.ts";
 
 export type OrderRouteDeps = {
   core: CoreContext;
@@ -59,19 +59,31 @@ export const orderRoutes =
       },
       async (request, reply) => {
         const { user_id, product_id, currency, provider, email, bot_id, promo_code } = request.body;
-        const started = await startPurchase(deps, {
-          userId: user_id,
-          productId: product_id,
-          currency,
-          provider,
-          email,
-          botId: bot_id,
-          promoCode: promo_code,
-        });
+        const started = await startPurchase(
+          deps.core,
+          {
+            invoiceLinks: createInvoiceLinks({ botApis: deps.botApis }),
+            yookassa: deps.yookassa,
+            telegramPayments: false,
+            mockPayments: false,
+          },
+          {
+            userId: user_id,
+            productId: product_id,
+            currency,
+            provider,
+            client: "app",
+            email,
+            botId: bot_id,
+            promoCode: promo_code,
+          },
+        );
+        const url = "url" in started ? started.url : null;
         return reply.status(201).send({
           order: show(started.order),
-          invoice_link: started.invoiceLink,
-          confirmation_url: started.confirmationUrl,
+          kind: started.kind,
+          invoice_link: started.kind === "redirect" ? null : url,
+          confirmation_url: started.kind === "redirect" ? url : null,
         });
       },
     );
@@ -113,11 +125,6 @@ export const orderRoutes =
           actor,
           { orderId: request.params.id, force: request.body.force },
           deps.refundAtProvider,
-        );
-        await deps.enqueue(
-          PAYMENT_NOTICES_JOB,
-          { orderId: refunded.id, outcome: "refunded" },
-          { singletonKey: `refunded:${refunded.id}` },
         );
         return show(refunded);
       },

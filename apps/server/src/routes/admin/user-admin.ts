@@ -30,14 +30,11 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, sendCsv } from "../../http/csv.ts";
-import type { EnqueueJob } from "../../jobs/job-runner.ts";
-import { USER_MESSAGE_JOB } from "../../jobs/user-message.ts";
 
 export type UserAdminRouteDeps = {
   core: CoreContext;
   requireAuth: RequireAuth;
   referrals: ReferralSettings;
-  enqueue: EnqueueJob;
 };
 
 const tags = ["users"];
@@ -191,11 +188,6 @@ export const userAdminRoutes =
           text: request.body.text,
           botId: request.body.bot_id,
         });
-        await deps.enqueue(
-          USER_MESSAGE_JOB,
-          { messageId: message.id },
-          { singletonKey: `user-message:${message.id}` },
-        );
         return reply.status(202).send(snakeKeys(message));
       },
     );

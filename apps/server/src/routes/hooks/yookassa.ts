@@ -8,7 +8,6 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { EnqueueJob } from "../../jobs/job-runner.ts";
-import { announceSync, YOOKASSA_SYNC_JOB } from "../../payments/yookassa-jobs.ts";
 
 const notification = z.looseObject({
   type: z.literal("notification"),
@@ -68,22 +67,18 @@ export const yookassaWebhookRoutes =
                 eventType: event,
                 raw: request.body as Record<string, unknown>,
               })
-        ).then(async (result) => {
-          if (!isRefund)
-            await announceSync(deps.enqueue, result as { outcome: string; orderId?: string }, paymentId);
-          return true;
-        });
+        ).then(() => true);
         const timeout = new Promise<false>((resolve) => setTimeout(resolve, INLINE_BUDGET_MS, false).unref());
         const done = await Promise.race([sync, timeout]).catch((error: unknown) => {
           request.log.warn({ err: error, paymentId }, "YooKassa sync failed inline; retrying as a job");
           return false;
         });
         if (!done)
-          await deps.enqueue(
-            YOOKASSA_SYNC_JOB,
-            { paymentId, eventType: event, ...(isRefund ? { refundId: object.id } : {}) },
-            { singletonKey: `${event}:${paymentId}` },
-          );
+          await deps.enqueue("payments.yookassa-sync", {
+            paymentId,
+            eventType: event,
+            ...(isRefund ? { refundId: object.id } : {}),
+          });
         return reply.status(200).send({ ok: true });
       },
     );

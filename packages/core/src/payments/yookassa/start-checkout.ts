@@ -1,6 +1,8 @@
 import { paymentCheckouts } from "@lumen/db";
 import { and, eq } from "drizzle-orm";
 import { getOrder } from "../../orders/read-orders.ts";
+import { PromoRefused } from "../../promos/quote-promo.ts";
+import { checkOrderPromo } from "../../promos/reserve-promo.ts";
 import type { CoreContext } from "../../shared/context.ts";
 import { LumenError } from "../../shared/errors.ts";
 import { toYooKassaAmount, type YooKassaClient, type YooKassaReceipt } from "./yookassa-client.ts";
@@ -25,6 +27,15 @@ export async function startYooKassaCheckout(
   if (order.provider !== "yookassa" || order.currency !== "RUB")
     throw new LumenError("CONFLICT", "This order is not paid through YooKassa");
   if (order.status !== "pending") throw new LumenError("CONFLICT", `This order is ${order.status}`);
+  if (order.promoId) {
+    // No payment page for a code deactivated, expired or used up since the order was made.
+    const refusal = await checkOrderPromo(ctx.db, {
+      promoId: order.promoId,
+      orderId: order.id,
+      now: ctx.clock.now(),
+    });
+    if (refusal) throw new PromoRefused(refusal);
+  }
   const [existing] = await ctx.db
     .select()
     .from(paymentCheckouts)

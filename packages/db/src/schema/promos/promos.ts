@@ -6,7 +6,7 @@ import { currencies } from "../catalog/catalog.ts";
 export const promoKinds = ["percent_off", "fixed_off", "bonus_credits", "extra_days", "free_days"] as const;
 export type PromoKind = (typeof promoKinds)[number];
 
-/** A promo code. Uses are counted when an order is paid, atomically, against maxUses. */
+/** A promo code. A use is counted (reserved) when an order is made, atomically, against maxUses. */
 export const promos = pgTable(
   "promos",
   {
@@ -35,7 +35,13 @@ export const promos = pgTable(
   ],
 );
 
-/** One row per paid order that used a code: the count of uses, and "once per user", rest on it. */
+export const promoRedemptionStatuses = ["reserved", "redeemed"] as const;
+
+/**
+ * One row per order that holds a code: reserved when the order is made (released, i.e. deleted,
+ * when it expires or is cancelled), redeemed when it is paid. The count of uses and "once per
+ * user" rest on these rows, so a use is decided when the order becomes payable.
+ */
 export const promoRedemptions = pgTable(
   "promo_redemptions",
   {
@@ -46,6 +52,7 @@ export const promoRedemptions = pgTable(
     userId: uuid("user_id").notNull(),
     /** null for codes used without a purchase (free days of a plan). */
     orderId: uuid("order_id").unique(),
+    status: text("status", { enum: promoRedemptionStatuses }).notNull().default("redeemed"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("promo_redemptions_promo_user_idx").on(t.promoId, t.userId)],

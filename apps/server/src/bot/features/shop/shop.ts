@@ -1,23 +1,19 @@
 import {
   checkOrderPayable,
-  createOrder,
   getProduct,
   isLumenError,
   listOrders,
+  type PurchaseInstructions,
   settlePayment,
   settleStarSubscriptionPayment,
-  startYooKassaCheckout,
+  startPurchase,
 } from "@lumen/core";
 import { Composer, InlineKeyboard } from "grammy";
+import { createInvoiceLinkWith } from "../../../payments/invoice-links.ts";
 import { type BuyMethod, buyDataPattern } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
 import { limitPerUser } from "../../middlewares/limit-per-user.ts";
 import { renderCatalog } from "./catalog-screen.ts";
-
-export const PAYMENT_NOTICES_JOB = "payment-notices";
-export const MOCK_PAYMENT_JOB = "mock-payment";
-/** Telegram allows one Star subscription period: 30 days, in seconds. */
-const STAR_SUBSCRIPTION_PERIOD = 2_592_000;
 
 export const shopFeature = new Composer<BotContext>();
 const privateChats = shopFeature.chatType("private");
@@ -44,7 +40,7 @@ privateChats.command("orders", async (ctx) => {
 
 privateChats.command("paysupport", (ctx) => ctx.reply(ctx.t("paysupport")));
 
-/** The buyer chose a product and a way to pay: an order at the catalog price, then the invoice. */
+/** The buyer chose a product and a way to pay: core decides how it is paid, the bot shows it. */
 shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) => {
   const [, productId = "", method = "XTR"] = ctx.match;
   const chatId = ctx.chat?.id;
@@ -53,73 +49,74 @@ shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) 
   const { yookassa, telegramProviderToken: providerToken, mock } = ctx.services.shop;
   const provider =
     buyMethod === "XTR" ? "stars" : buyMethod === "MOCK" ? "mock" : yookassa ? "yookassa" : "telegram";
-  if ((provider === "telegram" && !providerToken) || (provider === "mock" && !mock)) {
-    return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
-  }
+  let started: PurchaseInstructions;
   try {
     const product = await getProduct(ctx.services.core.db, productId);
     const currency =
       buyMethod === "RUB" || (buyMethod === "MOCK" && !product.prices.some((p) => p.currency === "XTR"))
         ? "RUB"
         : "XTR";
-    const order = await createOrder(ctx.services.core, {
-      userId: ctx.user.id,
-      productId,
-      currency,
-      provider,
-      botId: ctx.lumenBot.id,
-      useClaimedPromo: true,
-    });
-    await ctx.answerCallbackQuery();
-    if (provider === "yookassa" && yookassa) {
-      const checkout = await startYooKassaCheckout(ctx.services.core, yookassa, { orderId: order.id });
-      const label = ctx.t("shop-pay-link", { amount: (order.amount / 100).toFixed(2) });
-      await ctx.reply(ctx.t("shop-pay-link-text", { title: order.title }), {
-        reply_markup: new InlineKeyboard().url(label, checkout.confirmationUrl),
-      });
-      return;
-    }
-    if (provider === "stars" && product.details.kind === "plan" && product.details.periodDays === 30) {
-      // Telegram sells 30-day plans as Star subscriptions, which only invoice links can start.
-      const link = await ctx.api.createInvoiceLink(
-        order.title,
-        order.title,
-        order.id,
-        "",
-        "XTR",
-        [{ label: order.title, amount: order.amount }],
-        {
-          subscription_period: STAR_SUBSCRIPTION_PERIOD,
+    started = await startPurchase(
+      ctx.services.core,
+      {
+        invoiceLinks: {
+          createInvoiceLink: (invoice) => createInvoiceLinkWith(ctx.api, invoice, providerToken),
         },
-      );
-      await ctx.reply(ctx.t("shop-subscribe-text", { title: order.title }), {
-        reply_markup: new InlineKeyboard().url(ctx.t("shop-subscribe", { amount: order.amount }), link),
-      });
-      return;
-    }
-    if (provider === "mock") {
-      await ctx.services.enqueue(
-        MOCK_PAYMENT_JOB,
-        { orderId: order.id },
-        { singletonKey: order.id, startAfter: 3 },
-      );
-      await ctx.reply(ctx.t("shop-mock-started"));
-      return;
-    }
-    await ctx.api.sendInvoice(
-      chatId,
-      order.title,
-      product.description || ctx.t("shop-invoice-description", { title: order.title }),
-      order.id,
-      order.currency,
-      [{ label: order.title, amount: order.amount }],
-      provider === "telegram" ? { provider_token: providerToken } : {},
+        yookassa,
+        telegramPayments: !!providerToken,
+        mockPayments: mock,
+      },
+      {
+        userId: ctx.user.id,
+        productId,
+        currency,
+        provider,
+        client: "chat",
+        botId: ctx.lumenBot.id,
+        useClaimedPromo: true,
+      },
     );
   } catch (error) {
-    if (isLumenError(error) && ["CONFLICT", "NOT_FOUND", "VALIDATION_FAILED"].includes(error.code)) {
+    if (isLumenError(error) && error.details.field === "provider")
+      return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
+    if (isLumenError(error) && ["CONFLICT", "NOT_FOUND", "VALIDATION_FAILED"].includes(error.code))
       return ctx.answerCallbackQuery({ text: ctx.t("shop-unavailable"), show_alert: true });
-    }
     throw error;
+  }
+  await ctx.answerCallbackQuery();
+  const { order } = started;
+  switch (started.kind) {
+    case "redirect":
+    case "invoice_link": {
+      const label = ctx.t("shop-pay-link", { amount: (order.amount / 100).toFixed(2) });
+      await ctx.reply(ctx.t("shop-pay-link-text", { title: order.title }), {
+        reply_markup: new InlineKeyboard().url(label, started.url),
+      });
+      return;
+    }
+    case "star_subscription_link":
+      await ctx.reply(ctx.t("shop-subscribe-text", { title: order.title }), {
+        reply_markup: new InlineKeyboard().url(
+          ctx.t("shop-subscribe", { amount: order.amount }),
+          started.url,
+        ),
+      });
+      return;
+    case "mock":
+      await ctx.reply(ctx.t("shop-mock-started"));
+      return;
+    case "invoice": {
+      const { invoice } = started;
+      await ctx.api.sendInvoice(
+        chatId,
+        invoice.title,
+        invoice.description || ctx.t("shop-invoice-description", { title: invoice.title }),
+        invoice.payload,
+        invoice.currency,
+        invoice.prices,
+        provider === "telegram" ? { provider_token: providerToken } : {},
+      );
+    }
   }
 });
 
@@ -136,7 +133,7 @@ shopFeature.on("pre_checkout_query", async (ctx) => {
   else await ctx.answerPreCheckoutQuery(false, { error_message: ctx.t(`precheckout-${check.reason}`) });
 });
 
-/** Money arrived: settle it (exactly once, whatever Telegram repeats), then notices in the background. */
+/** Money arrived: settle it (exactly once, whatever Telegram repeats); the settlement queues the notices. */
 shopFeature.on("message:successful_payment", async (ctx) => {
   const payment = ctx.message.successful_payment;
   const input = {
@@ -156,15 +153,4 @@ shopFeature.on("message:successful_payment", async (ctx) => {
       })
     : await settlePayment(ctx.services.core, input);
   ctx.log.info({ outcome: settlement.outcome, orderId: payment.invoice_payload }, "payment received");
-  if (
-    settlement.outcome === "settled" ||
-    settlement.outcome === "mismatch" ||
-    settlement.outcome === "paid_twice"
-  ) {
-    await ctx.services.enqueue(
-      PAYMENT_NOTICES_JOB,
-      { orderId: settlement.order.id, outcome: settlement.outcome },
-      { singletonKey: `${settlement.outcome}:${payment.telegram_payment_charge_id}` },
-    );
-  }
 });

@@ -1,0 +1,29 @@
+import { type CoreContext, describePurchase, parseJobPayload } from "@lumen/core";
+import { InlineKeyboard } from "grammy";
+import { issueChatInvites } from "../access/issue-chat-invites.ts";
+import type { BotApis } from "../bot/bot-apis.ts";
+import type { JobDefinition } from "./job-runner.ts";
+import { buyerTranslator } from "./payment-notices.ts";
+
+/**
+ * A plan that opens chats was bought: the buyer's personal invite links, one per chat, in one
+ * message. Queued by the settlement's own transaction, so a buyer who paid always gets them;
+ * a plan extended while live needs none (the buyer is in already).
+ */
+export const issueChatInvitesJob = (deps: { core: CoreContext; botApis: BotApis }): JobDefinition => ({
+  name: "access.issue-chat-invites",
+  async handler(data) {
+    const { orderId } = parseJobPayload("access.issue-chat-invites", data);
+    const view = await describePurchase(deps.core.db, orderId);
+    if (!view.order.botId || !view.subscription || !view.needsChatInvites)
+      return { orderId, skipped: "no chat to invite to" };
+    const api = await deps.botApis.apiFor(view.order.botId);
+    const invites = await issueChatInvites(deps.core, api, { subscription: view.subscription, orderId });
+    if (!invites.length) return { orderId, invites: 0 };
+    const t = buyerTranslator(view);
+    const keyboard = new InlineKeyboard();
+    for (const invite of invites) keyboard.url(t("access-join", { title: invite.title }), invite.link).row();
+    await api.sendMessage(view.buyer.telegramId, t("access-links"), { reply_markup: keyboard });
+    return { orderId, invites: invites.length };
+  },
+});
