@@ -7,4 +7,6 @@ export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
+export * from "./operators.ts";
+export * from "./settings.ts";
 export * from "./users.ts";

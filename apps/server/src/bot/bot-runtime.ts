@@ -137,6 +137,19 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       return saved;
     },
 
+    /**
+     * After a bot was turned on or off or its features changed: stops it here and starts it
+     * again from its saved row if it is enabled. A disabled bot's webhook is removed, so
+     * Telegram keeps its updates instead of posting them to a bot that no longer answers.
+     */
+    async reloadBot(botId: string): Promise<void> {
+      await this.stopBot(botId);
+      const row = await loadRunnableBot(options.core, options.secretBox, botId);
+      if (row.enabled) return launch(row);
+      if (options.mode.kind === "webhook")
+        await new Api(row.token, { apiRoot: options.apiRoot }).deleteWebhook();
+    },
+
     /** Webhook entry: checks Telegram's secret header, then handles the update to the end. */
     async handleWebhook(botId: string, secretHeader: string | undefined, update: Update): Promise<void> {
       let entry = running.get(botId);

@@ -6,6 +6,7 @@ import {
   leaseAccessRevocation,
   listDueReminders,
   markAccessRevoked,
+  recordAccessEvent,
   releaseSubscriptionNotice,
 } from "@lumen/core";
 import type { SubscriptionRow, UserRow } from "@lumen/db";
@@ -27,7 +28,8 @@ async function removeFromChats(
   user: UserRow,
   subscription: SubscriptionRow,
   log: Logger,
-): Promise<void> {
+): Promise<number[]> {
+  const removed: number[] = [];
   for (const chatId of subscription.channelIds) {
     const member = await api.getChatMember(chatId, user.telegramId).catch(() => undefined);
     if (!member || ["creator", "administrator", "left", "kicked"].includes(member.status)) continue;
@@ -35,7 +37,9 @@ async function removeFromChats(
     await api.banChatMember(chatId, user.telegramId);
     await api.unbanChatMember(chatId, user.telegramId, { only_if_banned: true });
     log.info({ chatId, user: user.telegramId, subscription: subscription.id }, "removed an ended subscriber");
+    removed.push(chatId);
   }
+  return removed;
 }
 
 /**
@@ -89,14 +93,17 @@ export const accessSweepJob = (deps: {
       } catch (error) {
         await releaseSubscriptionNotice(db, claim);
         deps.logger.warn({ err: error, subscription: subscription.id }, "reminder not sent; will retry");
+        continue;
       }
+      await recordAccessEvent(deps.core, { kind: "reminder_sent", subscription, daysBefore });
     }
     const expired = await expireSubscriptions(db, { now, graceMs: deps.graceMs });
     for (const subscription of await leaseAccessRevocation(db, { now, leaseMs: LEASE_MS })) {
       if (!subscription.botId) continue;
       const user = await getUser(db, subscription.userId);
       const api = await deps.botApis.apiFor(subscription.botId);
-      await removeFromChats(api, user, subscription, deps.logger);
+      const removedChatIds = await removeFromChats(api, user, subscription, deps.logger);
+      await recordAccessEvent(deps.core, { kind: "access_ended", subscription, removedChatIds });
       await markAccessRevoked(db, { subscriptionId: subscription.id, now });
       removed++;
       const notice = {

@@ -13,8 +13,10 @@ import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import { parseConfig } from "../../src/config.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
+import { describeSettings } from "../../src/settings/describe-settings.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
   trialMessages: 3,
@@ -45,6 +47,9 @@ export async function createTestApp(
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
     trustProxy?: boolean;
+    /** Environment the Settings page describes (parsed like the server's). */
+    env?: Record<string, string>;
+    mode?: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -67,7 +72,7 @@ export async function createTestApp(
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-    mode: { kind: "polling" },
+    mode: options.mode ?? { kind: "polling" },
   });
   const app = await buildApp({
     core,
@@ -87,6 +92,15 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    settings: describeSettings({
+      config: parseConfig({
+        ...(options.mode?.kind === "webhook" ? { PUBLIC_URL: options.mode.publicUrl } : {}),
+        ...options.env,
+      }),
+      assistant: assistant.config,
+      version: "test",
+      driver: database.driver,
+    }),
   });
   await app.ready();
   return {

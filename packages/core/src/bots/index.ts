@@ -1,2 +1,4 @@
 export * from "./list-bots.ts";
 export * from "./register-bot.ts";
+export * from "./stamp-bot-update.ts";
+export * from "./update-bot.ts";
