@@ -43,7 +43,7 @@ export const operatorRoutes =
           summary: "Operator accounts with their open sessions (owner)",
           response: { 200: z.object({ items: z.array(operatorAccount) }), 403: errorResponse },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request) => ({ items: snakeKeys(await listOperators(deps.core, actorOf(request))) }),
     );
@@ -56,7 +56,7 @@ export const operatorRoutes =
           body: inviteOperatorRequest,
           response: { 201: operatorWithPassword, 409: errorResponse, ...denied },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request, reply) => {
         const created = await inviteOperator(deps.core, actorOf(request), request.body);
@@ -73,7 +73,7 @@ export const operatorRoutes =
           body: updateOperatorRequest,
           response: { 200: operatorAccount, 409: errorResponse, ...denied },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request) =>
         snakeKeys(
@@ -89,7 +89,7 @@ export const operatorRoutes =
           params: uuidParam,
           response: { 200: operatorWithPassword, ...denied },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request) =>
         snakeKeys(await resetOperatorPassword(deps.core, actorOf(request), request.params.id)),
@@ -103,7 +103,7 @@ export const operatorRoutes =
           params: uuidParam,
           response: { 200: revokedSessions, ...denied },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request) =>
         snakeKeys(await revokeOperatorSessions(deps.core, actorOf(request), request.params.id)),
