@@ -1,4 +1,5 @@
 export * from "./assistant.ts";
+export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
@@ -8,5 +9,7 @@ export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
 export * from "./operators.ts";
+export * from "./pagination.ts";
 export * from "./settings.ts";
+export * from "./setup.ts";
 export * from "./users.ts";

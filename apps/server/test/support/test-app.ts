@@ -43,6 +43,8 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    setupCode?: string;
+    publicUrl?: string;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -101,6 +103,8 @@ export async function createTestApp(
       version: "test",
       driver: database.driver,
     }),
+    setupCode: options.setupCode,
+    publicUrl: options.publicUrl,
   });
   await app.ready();
   return {
