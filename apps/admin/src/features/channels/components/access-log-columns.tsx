@@ -14,15 +14,12 @@ const tone = (kind: AccessLogEntry["kind"]) =>
       : "secondary";
 
 function details(entry: AccessLogEntry, t: T): string {
-  const data = entry.data as {
-    linkOwnerUserId?: string | null;
-    daysBefore?: number;
-    createsJoinRequest?: boolean;
-  };
+  // `data` is snake_case on the wire, like every other field.
+  const data = entry.data as { days_before?: number; creates_join_request?: boolean };
   if (entry.kind === "stranger_removed") return t("details.linkOwner");
-  if (entry.kind === "reminder_sent" && typeof data.daysBefore === "number")
-    return t("details.daysBefore", { days: data.daysBefore });
-  if (entry.kind === "invite_issued" && data.createsJoinRequest) return t("details.joinRequestLink");
+  if (entry.kind === "reminder_sent" && typeof data.days_before === "number")
+    return t("details.daysBefore", { days: data.days_before });
+  if (entry.kind === "invite_issued" && data.creates_join_request) return t("details.joinRequestLink");
   return "";
 }
 
