@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)("operators, API keys, bots and channels in a brows
   }, 120_000);
 
   it("the owner adds a bot by token, and a chat the bot joined shows its missing rights", async () => {
+    await browser.context.clearCookies();
     const second = panel.tg.createBot({ username: "second_shop_bot", firstName: "Second" });
     await onPage(browser, "bots", async (page) => {
       await signIn(page, panel, OWNER.email, OWNER.password, "/admin/bots");
