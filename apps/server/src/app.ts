@@ -30,11 +30,13 @@ import { auditRoutes } from "./routes/admin/audit.ts";
 import { authRoutes } from "./routes/admin/auth.ts";
 import { botRoutes } from "./routes/admin/bots.ts";
 import { channelRoutes } from "./routes/admin/channels.ts";
+import { operatorRoutes } from "./routes/admin/operators.ts";
 import { orderAdminRoutes } from "./routes/admin/order-admin.ts";
 import { orderRoutes } from "./routes/admin/orders.ts";
 import { partnerRoutes } from "./routes/admin/partners.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { promoRoutes } from "./routes/admin/promos.ts";
+import { settingsRoutes } from "./routes/admin/settings.ts";
 import { setupRoutes } from "./routes/admin/setup.ts";
 import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
@@ -43,6 +45,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
 import { yookassaWebhookRoutes } from "./routes/hooks/yookassa.ts";
 import { type TestControls, testControlRoutes } from "./routes/test-controls.ts";
+import type { PublicSettings } from "./settings/describe-settings.ts";
 
 export type AppDeps = {
   core: CoreContext;
@@ -65,6 +68,8 @@ export type AppDeps = {
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
   trustProxy: false | string[];
   loginLimitPerMinute: number;
+  /** What the Settings page shows: built from the parsed config, never a secret. */
+  settings: PublicSettings;
   /** First run: the one-time code printed in the log while no operator exists. */
   setupCode?: string | undefined;
   /** PUBLIC_URL: another origin the CSRF check accepts (the server behind a proxy). */
@@ -113,11 +118,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(setupRoutes({ core: deps.core, setupCode: deps.setupCode }));
   await app.register(apiKeyRoutes({ core: deps.core, requireAuth }));
   await app.register(auditRoutes({ core: deps.core, requireAuth }));
-  await app.register(botRoutes({ core: deps.core, bots: deps.bots, requireAuth }));
+  await app.register(
+    botRoutes({
+      core: deps.core,
+      bots: deps.bots,
+      botApis: deps.botApis,
+      requireAuth,
+      mode: deps.settings.botMode,
+    }),
+  );
   await app.register(userRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(assistantRoutes({ core: deps.core, assistant: deps.assistant, requireAuth }));
   await app.register(productRoutes({ core: deps.core, requireAuth }));
-  await app.register(channelRoutes({ core: deps.core, requireAuth }));
+  await app.register(
+    channelRoutes({
+      core: deps.core,
+      requireAuth,
+      accessGraceMs: deps.settings.access.graceMinutes * 60_000,
+    }),
+  );
+  await app.register(operatorRoutes({ core: deps.core, requireAuth }));
+  await app.register(settingsRoutes({ settings: deps.settings, requireAuth }));
   await app.register(promoRoutes({ core: deps.core, requireAuth }));
   await app.register(partnerRoutes({ core: deps.core, referrals: deps.referrals, requireAuth }));
   await app.register(

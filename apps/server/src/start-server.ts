@@ -20,6 +20,7 @@ import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
 import { yookassaReconcileJob, yookassaSyncJob } from "./payments/yookassa-jobs.ts";
 import { createYooKassaSettings } from "./payments/yookassa-settings.ts";
+import { describeSettings } from "./settings/describe-settings.ts";
 import { version } from "./version.ts";
 
 export type Role = "all" | "api" | "worker";
@@ -137,6 +138,12 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,
           trustProxy: config.TRUST_PROXY,
           loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+          settings: describeSettings({
+            config,
+            assistant: assistant.config,
+            version,
+            driver: runtime.database.driver,
+          }),
           setupCode,
           publicUrl: config.PUBLIC_URL,
           apiRateLimits: {

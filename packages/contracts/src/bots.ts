@@ -11,6 +11,7 @@ export const bot = z
     name: z.string(),
     features: z.array(botFeature),
     enabled: z.boolean(),
+    last_update_at: timestamp.nullable().describe("When an update last arrived (kept to the minute)"),
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -20,8 +21,41 @@ export const createBotRequest = z.object({
   // Checked here, not only by asking Telegram: a token with "/" or "?" would change the URL it is sent to.
   token: z
     .string()
-    .regex(/^\d{1,20}:[\w-]{30,100}$/, "is not a bot token from @BotFather")
+    .trim()
+    .regex(/^\d{1,20}:[\w-]{30,100}$/, "is not a bot token from @BotFather (123456:ABC...)")
     .describe("The token from @BotFather"),
   features: z.array(botFeature).optional(),
   enabled: z.boolean().optional(),
 });
+
+export const botMode = z.enum(["polling", "webhook"]);
+
+export const botList = z.object({
+  items: z.array(bot),
+  mode: botMode.describe("How this installation receives updates: long polling, or webhooks at PUBLIC_URL"),
+});
+
+export const updateBotRequest = z
+  .object({
+    enabled: z.boolean().optional(),
+    features: z
+      .array(botFeature)
+      .max(botFeature.options.length)
+      .refine((list) => new Set(list).size === list.length, "lists a feature twice")
+      .optional(),
+  })
+  .refine((body) => body.enabled !== undefined || body.features !== undefined, "send enabled or features");
+
+/** Telegram's getWebhookInfo for the bot, as Telegram answered it just now. */
+export const botWebhookStatus = z
+  .object({
+    mode: botMode,
+    url: z.string().describe("Empty in polling mode"),
+    pending_update_count: z.number().int(),
+    last_error_date: timestamp.nullable(),
+    last_error_message: z.string().nullable(),
+    last_synchronization_error_date: timestamp.nullable(),
+    max_connections: z.number().int().nullable(),
+    allowed_updates: z.array(z.string()).nullable(),
+  })
+  .meta({ id: "BotWebhookStatus" });

@@ -29,7 +29,7 @@ export async function issueChatInvites(
       expire_date: expireDate,
       ...(joinRequests ? { creates_join_request: true } : { member_limit: 1 }),
     });
-    await recordChatInvite(core.db, {
+    await recordChatInvite(core, {
       subscriptionId: subscription.id,
       userId: subscription.userId,
       botId: subscription.botId,

@@ -165,6 +165,19 @@ export function createBotRuntime(options: BotRuntimeOptions) {
     },
 
     /**
+     * After a bot was turned on or off or its features changed: stops it here and starts it
+     * again from its saved row if it is enabled. A disabled bot's webhook is removed, so
+     * Telegram keeps its updates instead of posting them to a bot that no longer answers.
+     */
+    async reloadBot(botId: string): Promise<void> {
+      await this.stopBot(botId);
+      const row = await loadRunnableBot(options.core, options.secretBox, botId);
+      if (row.enabled) return launch(row);
+      if (options.mode.kind === "webhook")
+        await new Api(row.token, { apiRoot: options.apiRoot }).deleteWebhook();
+    },
+
+    /**
      * Webhook entry: the secret header is checked first (against the running bot, or the stored
      * secret of a bot another process added), so an unauthenticated call launches nothing.
      * Then the update is handled to the end.

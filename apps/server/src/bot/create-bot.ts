@@ -21,6 +21,7 @@ import { attachServices } from "./middlewares/attach-services.ts";
 import { errorBoundary } from "./middlewares/error-boundary.ts";
 import { identifyUser } from "./middlewares/identify-user.ts";
 import { refuseBlocked } from "./middlewares/refuse-blocked.ts";
+import { stampLastUpdate } from "./middlewares/stamp-last-update.ts";
 import { createThrottle, type ThrottleOptions } from "./throttle.ts";
 
 export type CreateBotOptions = {
@@ -47,6 +48,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   // The runner handles updates concurrently; one chat's updates still run in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(attachServices(options.services, options.identity));
+  bot.use(stampLastUpdate());
   bot.use(errorBoundary);
   bot.use(identifyUser);
   bot.use(refuseBlocked);

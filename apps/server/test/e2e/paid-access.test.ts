@@ -219,4 +219,33 @@ describe("paid access to a channel", () => {
     const status = await say(tg, bot, ren, "/status");
     expect(String(status.params.text)).toMatch(/«VIP week» — действует до/);
   });
+
+  it("keeps an access log of all of it, readable by the operator, each event once", async () => {
+    const [channel] = (await api("/api/v1/channels")).items;
+    const log = await api(`/api/v1/channels/${channel.id}/access-log?limit=200`);
+    const kinds = new Set(log.items.map((e: { kind: string }) => e.kind));
+    for (const kind of [
+      "invite_issued",
+      "member_joined",
+      "stranger_removed",
+      "join_request_approved",
+      "join_request_declined",
+      "reminder_sent",
+      "member_removed",
+    ])
+      expect(kinds, kind).toContain(kind);
+    const removedStranger = log.items.find((e: { kind: string }) => e.kind === "stranger_removed");
+    expect(removedStranger.data.link_owner_user_id).toEqual(expect.any(String));
+    const reminders = log.items.filter((e: { kind: string }) => e.kind === "reminder_sent");
+    const keys = reminders.map(
+      (e: { subscription_id: string; data: { days_before: number } }) =>
+        `${e.subscription_id}:${e.data.days_before}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    const detail = await api(`/api/v1/channels/${channel.id}`);
+    const ren = detail.access.holders.find(
+      (h: { user: { first_name: string } }) => h.user.first_name === "Ren",
+    );
+    expect(ren).toMatchObject({ join_state: "joined" });
+  });
 });

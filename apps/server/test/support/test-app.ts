@@ -15,12 +15,14 @@ import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import { parseConfig } from "../../src/config.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
 import { createEnqueue, startJobRunner } from "../../src/jobs/job-runner.ts";
 import { createJobOutbox } from "../../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
+import { describeSettings } from "../../src/settings/describe-settings.ts";
 
 export const testAssistantConfig: AssistantDeps["config"] = {
   trialMessages: 3,
@@ -61,6 +63,9 @@ export async function createTestApp(
     database?: TestDatabase;
     /** Bots by webhook at this public URL (loaded on their first update), or polling by default. */
     webhookUrl?: string;
+    /** Environment the Settings page describes (parsed like the server's). */
+    env?: Record<string, string>;
+    mode?: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -94,7 +99,9 @@ export async function createTestApp(
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-    mode: options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" },
+    mode:
+      options.mode ??
+      (options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" }),
   });
   const app = await buildApp({
     core,
@@ -114,6 +121,15 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    settings: describeSettings({
+      config: parseConfig({
+        ...(options.mode?.kind === "webhook" ? { PUBLIC_URL: options.mode.publicUrl } : {}),
+        ...options.env,
+      }),
+      assistant: assistant.config,
+      version: "test",
+      driver: database.driver,
+    }),
     setupCode: options.setupCode,
     publicUrl: options.publicUrl,
     apiRateLimits: options.apiRateLimits ?? { perKeyPerMinute: 100_000, perAddressPerMinute: 100_000 },

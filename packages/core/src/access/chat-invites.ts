@@ -3,14 +3,19 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 import { findEntitledSubscription } from "../subscriptions/lifecycle.ts";
 import { findUserByTelegramId } from "../users/get-user.ts";
+import { recordAccessEvent } from "./record-access-event.ts";
 
+/** Keeps a link made for a subscriber, and logs it as issued in the same transaction. */
 export async function recordChatInvite(
-  db: Database,
+  ctx: CoreContext,
   input: Omit<ChatInviteRow, "id" | "usedAt" | "revokedAt" | "createdAt" | "updatedAt">,
 ): Promise<ChatInviteRow> {
-  const [row] = await db.insert(chatInvites).values(input).returning();
-  if (!row) throw new Error("invite not saved");
-  return row;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(chatInvites).values(input).returning();
+    if (!row) throw new Error("invite not saved");
+    await recordAccessEvent({ ...ctx, db: tx }, { kind: "invite_issued", invite: row });
+    return row;
+  });
 }
 
 export async function markInviteRevoked(

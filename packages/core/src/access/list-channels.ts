@@ -10,16 +10,18 @@ export type ChannelView = ChannelRow & {
   missingRights: Array<"administrator" | "can_invite_users" | "can_restrict_members">;
 };
 
+export const toChannelView = (row: ChannelRow): ChannelView => ({
+  ...row,
+  missingRights: [
+    ...(row.botStatus === "administrator" ? [] : (["administrator"] as const)),
+    ...(row.canInviteUsers ? [] : (["can_invite_users"] as const)),
+    ...(row.canRestrictMembers ? [] : (["can_restrict_members"] as const)),
+  ],
+});
+
 export async function listChannels(ctx: CoreContext): Promise<ChannelView[]> {
   const rows = await ctx.db.select().from(channels).orderBy(asc(channels.title));
-  return rows.map((row) => ({
-    ...row,
-    missingRights: [
-      ...(row.botStatus === "administrator" ? [] : (["administrator"] as const)),
-      ...(row.canInviteUsers ? [] : (["can_invite_users"] as const)),
-      ...(row.canRestrictMembers ? [] : (["can_restrict_members"] as const)),
-    ],
-  }));
+  return rows.map(toChannelView);
 }
 
 /** How subscribers get into a chat: personal one-use links, or join requests the bot approves. */

@@ -11,6 +11,7 @@ import {
   releaseSubscriptionNotice,
 } from "../subscriptions/lifecycle.ts";
 import { getUser } from "../users/get-user.ts";
+import { recordAccessEvent } from "./record-access-event.ts";
 
 /** A member's standing in a chat, as Telegram reports it. */
 export type ChatMemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
@@ -84,6 +85,7 @@ export async function sweepAccess(
       const daysLeft = Math.max(1, Math.ceil((subscription.endsAt.getTime() - now.getTime()) / DAY_MS));
       await port.remind({ botId, user, subscription, daysLeft });
       result.reminded++;
+      await recordAccessEvent(ctx, { kind: "reminder_sent", subscription, daysBefore });
     } catch (error) {
       await releaseSubscriptionNotice(db, claim);
       result.failures.push({ subscriptionId: subscription.id, step: "reminder", error });
@@ -95,13 +97,20 @@ export async function sweepAccess(
     const botId = subscription.botId;
     if (!botId) continue;
     const user = await getUser(db, subscription.userId);
+    let removedChatIds: number[];
     try {
-      await removeFromChats(ctx, port, { botId, user, subscription, graceMs: options.graceMs });
+      removedChatIds = await removeFromChats(ctx, port, {
+        botId,
+        user,
+        subscription,
+        graceMs: options.graceMs,
+      });
     } catch (error) {
       await releaseAccessLease(db, { subscriptionId: subscription.id });
       result.failures.push({ subscriptionId: subscription.id, step: "removal", error });
       continue;
     }
+    await recordAccessEvent(ctx, { kind: "access_ended", subscription, removedChatIds });
     await markAccessRevoked(db, { subscriptionId: subscription.id, now });
     result.removed++;
     const notice = {
@@ -130,8 +139,9 @@ async function removeFromChats(
   ctx: CoreContext,
   port: AccessSweepPort,
   input: { botId: string; user: UserRow; subscription: SubscriptionRow; graceMs: number },
-): Promise<void> {
+): Promise<number[]> {
   const now = ctx.clock.now();
+  const removed: number[] = [];
   for (const chatId of input.subscription.channelIds) {
     const covered = await findEntitledSubscription(ctx.db, {
       userId: input.user.id,
@@ -143,5 +153,7 @@ async function removeFromChats(
     const member = { botId: input.botId, chatId, telegramId: input.user.telegramId };
     if (KEEP.includes(await port.memberStatus(member))) continue;
     await port.removeMember(member);
+    removed.push(chatId);
   }
+  return removed;
 }

@@ -4,6 +4,7 @@ export * from "./extend-plan.ts";
 export * from "./extend-subscription.ts";
 export * from "./get-active-plan.ts";
 export * from "./lifecycle.ts";
+export * from "./list-chat-entitlements.ts";
 export * from "./list-subscriptions.ts";
 export * from "./plan-usage.ts";
 export * from "./revoke-plan-period.ts";

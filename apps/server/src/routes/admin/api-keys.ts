@@ -28,7 +28,7 @@ export const apiKeyRoutes =
           summary: "List API keys (owner)",
           response: { 200: z.object({ items: z.array(apiKey) }) },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request) => ({
         items: snakeKeys(await listApiKeys(deps.core, toActor(principalOf(request), request.ip))),
@@ -43,7 +43,7 @@ export const apiKeyRoutes =
           body: createApiKeyRequest,
           response: { 201: createdApiKey, 400: errorResponse, 403: errorResponse },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request, reply) => {
         const { expires_at, ...rest } = request.body;
@@ -61,7 +61,7 @@ export const apiKeyRoutes =
           params: uuidParam,
           response: { 204: noContent, 404: errorResponse },
         },
-        preHandler: owner,
+        onRequest: owner,
       },
       async (request, reply) => {
         await revokeApiKey(deps.core, toActor(principalOf(request), request.ip), request.params.id);

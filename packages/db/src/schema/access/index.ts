@@ -1,2 +1,3 @@
+export * from "./access-logs.ts";
 export * from "./channels.ts";
 export * from "./chat-invites.ts";

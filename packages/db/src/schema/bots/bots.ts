@@ -1,5 +1,5 @@
 import { bigint, boolean, jsonb, pgTable, text } from "drizzle-orm/pg-core";
-import { idColumn, timestamps } from "../_columns.ts";
+import { at, idColumn, timestamps } from "../_columns.ts";
 
 export const botFeatures = ["assistant", "shop", "access", "courses", "tasks"] as const;
 export type BotFeature = (typeof botFeatures)[number];
@@ -15,6 +15,8 @@ export const bots = pgTable("bots", {
   webhookSecret: text("webhook_secret").notNull(),
   features: jsonb("features").$type<BotFeature[]>().notNull().default([]),
   enabled: boolean("enabled").notNull().default(true),
+  /** When an update last arrived, stamped at most once a minute so handling stays a read. */
+  lastUpdateAt: at("last_update_at"),
   ...timestamps,
 });
 

@@ -1,10 +1,11 @@
-import { decideInviteJoin, decideJoinRequest, markInviteRevoked } from "@lumen/core";
+import { decideInviteJoin, decideJoinRequest, markInviteRevoked, recordAccessEvent } from "@lumen/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.ts";
 
 /**
  * Keeps paid chats paid: a stranger who joins by someone's personal link is removed and the link
- * revoked; join requests are approved for subscribers and declined for everyone else.
+ * revoked; join requests are approved for subscribers and declined for everyone else. What it
+ * does goes to the chat's access log.
  */
 export const guardChatsFeature = new Composer<BotContext>();
 
@@ -16,20 +17,24 @@ guardChatsFeature.on("chat_member", async (ctx) => {
     !["member", "administrator", "creator"].includes(update.old_chat_member.status);
   if (!joined || !link || update.invite_link?.creator.id !== ctx.me.id) return;
   const user = update.new_chat_member.user;
-  const decision = await decideInviteJoin(ctx.services.core, {
+  const core = ctx.services.core;
+  const decision = await decideInviteJoin(core, {
     chatId: update.chat.id,
     telegramUserId: user.id,
     inviteLink: link,
   });
-  if (decision.action !== "remove_and_revoke") return;
+  const seen = { botId: ctx.lumenBot.id, chatId: update.chat.id, telegramUserId: user.id, inviteLink: link };
+  const at = new Date(update.date * 1000);
+  if (decision.action === "keep") {
+    if (decision.reason === "owner") await recordAccessEvent(core, { kind: "member_joined", ...seen, at });
+    return;
+  }
   ctx.log.warn({ chat: update.chat.id, user: user.id }, "someone else's invite link used; removing");
   await ctx.api.banChatMember(update.chat.id, user.id);
   await ctx.api.unbanChatMember(update.chat.id, user.id, { only_if_banned: true });
   await ctx.api.revokeChatInviteLink(update.chat.id, decision.inviteLink);
-  await markInviteRevoked(ctx.services.core.db, {
-    inviteLink: decision.inviteLink,
-    now: ctx.services.core.clock.now(),
-  });
+  await markInviteRevoked(core.db, { inviteLink: decision.inviteLink, now: core.clock.now() });
+  await recordAccessEvent(core, { kind: "stranger_removed", ...seen, at });
 });
 
 guardChatsFeature.on("chat_join_request", async (ctx) => {
@@ -41,4 +46,11 @@ guardChatsFeature.on("chat_join_request", async (ctx) => {
   });
   if (decision === "approve") await ctx.api.approveChatJoinRequest(request.chat.id, request.from.id);
   else await ctx.api.declineChatJoinRequest(request.chat.id, request.from.id);
+  await recordAccessEvent(ctx.services.core, {
+    kind: decision === "approve" ? "join_request_approved" : "join_request_declined",
+    botId: ctx.lumenBot.id,
+    chatId: request.chat.id,
+    telegramUserId: request.from.id,
+    at: new Date(request.date * 1000),
+  });
 });

@@ -1,0 +1,4 @@
+import { useFeatureT } from "../../lib/i18n.ts";
+import type en from "./locales/en.ts";
+
+export const useOperatorsT = () => useFeatureT<typeof en>("operators");
