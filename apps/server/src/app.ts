@@ -20,6 +20,7 @@ import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
+import { analyticsRoutes } from "./routes/admin/analytics.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
 import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       botApis: deps.botApis,
     }),
   );
+  await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {
