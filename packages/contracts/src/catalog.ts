@@ -3,18 +3,18 @@ import { timestamp } from "./common.ts";
 
 const price = z.object({
   currency: z.enum(["XTR", "RUB"]),
-  amount: z.number().int().positive().describe("kopecks for RUB, whole Stars for XTR"),
+  amount: z.number().int().positive().max(1_000_000_000).describe("kopecks for RUB, whole Stars for XTR"),
 });
 
 const details = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("credits"), credits: z.number().int() }),
+  z.object({ kind: z.literal("credits"), credits: z.number().int().min(1).max(1_000_000) }),
   z.object({
     kind: z.literal("plan"),
-    plan_code: z.string(),
-    period_days: z.number().int(),
-    messages_per_period: z.number().int().nullable().optional(),
-    fair_use_cap: z.number().int().optional(),
-    channel_ids: z.array(z.number().int()).optional(),
+    plan_code: z.string().min(1).max(100),
+    period_days: z.number().int().min(1).max(3660),
+    messages_per_period: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    fair_use_cap: z.number().int().min(1).max(1_000_000).optional(),
+    channel_ids: z.array(z.number().int()).max(50).optional(),
   }),
   z.object({
     kind: z.literal("course"),
@@ -45,13 +45,13 @@ export const product = z
   .meta({ id: "Product" });
 
 export const productRequest = z.object({
-  title: z.string(),
-  description: z.string().optional(),
-  image_url: z.string().nullable().optional(),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  image_url: z.url().max(2000).nullable().optional(),
   active: z.boolean().optional(),
-  sort_order: z.number().int().optional(),
+  sort_order: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   details,
-  prices: z.array(price),
+  prices: z.array(price).min(1).max(2),
 });
 
 export const productPatchRequest = productRequest.partial();

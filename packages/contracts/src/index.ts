@@ -8,4 +8,5 @@ export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
+export * from "./sales.ts";
 export * from "./users.ts";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { listChannels } from "../access/list-channels.ts";
 import type { CoreContext } from "../shared/context.ts";
+import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
-import { num, rowsOf } from "./sql-rows.ts";
 
 export type AttentionFlag =
   | { kind: "payment_mismatch"; count: number; link: DrillLink }

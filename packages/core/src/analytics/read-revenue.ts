@@ -1,8 +1,8 @@
 import { type Currency, currencies, type Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
+import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
 import { daysOf, type Period } from "./resolve-period.ts";
-import { num, rowsOf } from "./sql-rows.ts";
 
 export type CurrencyRevenue = {
   currency: Currency;

@@ -1,8 +1,8 @@
 import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
+import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
 import type { Period } from "./resolve-period.ts";
-import { num, rowsOf } from "./sql-rows.ts";
 
 export type SubscriptionFigures = {
   /** Plans live at the end of the period (or now, for a period that has not ended yet). */

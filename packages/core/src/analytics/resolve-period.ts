@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { validationFailed } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
-import { rowsOf } from "./sql-rows.ts";
+import { rowsOf } from "../shared/sql-rows.ts";
 
 const DAY_MS = 86_400_000;
 /** The longest period a dashboard covers: a year, so a query never scans the whole history by accident. */
