@@ -25,7 +25,7 @@ from (select u, now() - random() * interval '365 days' as seen from generate_ser
 insert into orders (id, user_id, product_id, bot_id, kind, title, details, currency, amount, provider, status,
                     flagged, promo_id, expires_at, paid_at, refunded_at, created_at, updated_at)
 select md5('order' || o)::uuid,
-       md5('user' || (1 + (o * 7919) % 100000))::uuid,
+       md5('user' || (1 + (o::bigint * 7919) % 100000))::uuid,
        md5('product' || p)::uuid,
        md5('bot' || (1 + o % 2))::uuid,
        case when p <= 6 then 'credits' else 'plan' end,
@@ -49,7 +49,7 @@ from (
 
 insert into messages_log (user_id, bot_id, channel, question, answer, model, prompt_tokens, completion_tokens,
                           cost_credits, charged_from, status, created_at)
-select md5('user' || (1 + (m * 104729) % 100000))::uuid, md5('bot' || (1 + m % 2))::uuid, 'bot', 'q', 'a', 'mini',
+select md5('user' || (1 + (m::bigint * 104729) % 100000))::uuid, md5('bot' || (1 + m % 2))::uuid, 'bot', 'q', 'a', 'mini',
        50, 150, 1, 'credits', case when m % 50 = 0 then 'failed' else 'delivered' end,
        now() - random() * interval '365 days'
 from generate_series(1, 200000) as m;
@@ -58,7 +58,7 @@ insert into assistant_trials (user_id, messages_granted, messages_left, started_
 select id, 5, 0, first_seen_at from users where telegram_id % 2 = 0;
 
 insert into subscriptions (user_id, plan_code, title, status, starts_at, ends_at, period_days, fair_use_cap, bot_id)
-select md5('user' || (1 + (s * 31) % 100000))::uuid, 'plan' || (7 + s % 4), 'Plan', 
+select md5('user' || (1 + (s::bigint * 31) % 100000))::uuid, 'plan' || (7 + s % 4), 'Plan', 
        case when ends < now() then 'expired' else 'active' end, ends - interval '30 days', ends, 30, 1000,
        md5('bot' || (1 + s % 2))::uuid
 from (select s, now() - random() * interval '330 days' + interval '30 days' as ends

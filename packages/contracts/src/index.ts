@@ -1,5 +1,6 @@
 export * from "./analytics.ts";
 export * from "./assistant.ts";
+export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
@@ -8,5 +9,7 @@ export * from "./common.ts";
 export * from "./error-codes.ts";
 export * from "./health.ts";
 export * from "./key-case.ts";
+export * from "./pagination.ts";
 export * from "./sales.ts";
+export * from "./setup.ts";
 export * from "./users.ts";
