@@ -20,7 +20,12 @@ export const users = pgTable(
     lastSeenAt: at("last_seen_at").notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index("users_username_idx").on(t.username)],
+  (t) => [
+    index("users_username_idx").on(t.username),
+    // New and active users of a period (the dashboard).
+    index("users_first_seen_idx").on(t.firstSeenAt),
+    index("users_last_seen_idx").on(t.lastSeenAt),
+  ],
 );
 
 export type UserRow = typeof users.$inferSelect;
