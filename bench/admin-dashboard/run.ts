@@ -22,6 +22,8 @@ import { createPostgresTestDatabase } from "@lumen/db/testing";
  * npm run bench:admin-dashboard [-- --runs 40] ; BENCH_DATABASE_URL names the PostgreSQL server.
  */
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 40;
+/** `--only pglite` or `--only postgres` measures one driver (seeding PGlite alone takes minutes). */
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const seedSql = readFileSync(new URL("./seed.sql", import.meta.url), "utf8");
 
@@ -78,16 +80,19 @@ async function measure(handle: DatabaseHandle) {
 console.log(
   `Lumen admin dashboard benchmark, ${new Date().toISOString()}, Node ${process.version}, ${availableParallelism()} cores`,
 );
-const pglite = await openDatabase({ driver: "pglite" });
-await migrateDatabase(pglite);
-await measure(pglite);
-await pglite.close();
-const created = await createPostgresTestDatabase(serverUrl);
-try {
-  const postgres = await openDatabase({ driver: "postgres", url: created.url, poolSize: 4 });
-  await migrateDatabase(postgres);
-  await measure(postgres);
-  await postgres.close();
-} finally {
-  await created.drop();
+if (only !== "postgres") {
+  const pglite = await openDatabase({ driver: "pglite" });
+  await migrateDatabase(pglite);
+  await measure(pglite);
+  await pglite.close();
 }
+const created = only === "pglite" ? undefined : await createPostgresTestDatabase(serverUrl);
+if (created)
+  try {
+    const postgres = await openDatabase({ driver: "postgres", url: created.url, poolSize: 4 });
+    await migrateDatabase(postgres);
+    await measure(postgres);
+    await postgres.close();
+  } finally {
+    await created.drop();
+  }

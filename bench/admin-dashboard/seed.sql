@@ -5,7 +5,7 @@
 select setseed(0.42);
 
 insert into bots (id, telegram_id, username, name, token_encrypted, webhook_secret)
-select md5('bot' || b)::uuid, 500000 + b, 'bench_bot_' || b, 'Bench bot ' || b, 'x', 's'
+select ('00000000-0000-4000-8000-' || lpad(b::text, 12, '0'))::uuid, 500000 + b, 'bench_bot_' || b, 'Bench bot ' || b, 'x', 's'
 from generate_series(1, 2) as b;
 
 insert into products (id, kind, title, details, sort_order)
@@ -27,7 +27,7 @@ insert into orders (id, user_id, product_id, bot_id, kind, title, details, curre
 select md5('order' || o)::uuid,
        md5('user' || (1 + (o::bigint * 7919) % 100000))::uuid,
        md5('product' || p)::uuid,
-       md5('bot' || (1 + o % 2))::uuid,
+       ('00000000-0000-4000-8000-' || lpad((1 + o % 2)::text, 12, '0'))::uuid,
        case when p <= 6 then 'credits' else 'plan' end,
        'Product ' || p,
        case when p <= 6 then jsonb_build_object('kind', 'credits', 'credits', p * 100)
@@ -49,7 +49,7 @@ from (
 
 insert into messages_log (user_id, bot_id, channel, question, answer, model, prompt_tokens, completion_tokens,
                           cost_credits, charged_from, status, created_at)
-select md5('user' || (1 + (m::bigint * 104729) % 100000))::uuid, md5('bot' || (1 + m % 2))::uuid, 'bot', 'q', 'a', 'mini',
+select md5('user' || (1 + (m::bigint * 104729) % 100000))::uuid, ('00000000-0000-4000-8000-' || lpad((1 + m % 2)::text, 12, '0'))::uuid, 'bot', 'q', 'a', 'mini',
        50, 150, 1, 'credits', case when m % 50 = 0 then 'failed' else 'delivered' end,
        now() - random() * interval '365 days'
 from generate_series(1, 200000) as m;
@@ -60,7 +60,7 @@ select id, 5, 0, first_seen_at from users where telegram_id % 2 = 0;
 insert into subscriptions (user_id, plan_code, title, status, starts_at, ends_at, period_days, fair_use_cap, bot_id)
 select md5('user' || (1 + (s::bigint * 31) % 100000))::uuid, 'plan' || (7 + s % 4), 'Plan', 
        case when ends < now() then 'expired' else 'active' end, ends - interval '30 days', ends, 30, 1000,
-       md5('bot' || (1 + s % 2))::uuid
+       ('00000000-0000-4000-8000-' || lpad((1 + s % 2)::text, 12, '0'))::uuid
 from (select s, now() - random() * interval '330 days' + interval '30 days' as ends
       from generate_series(1, 20000) as s) as x;
 
@@ -68,7 +68,7 @@ insert into promos (id, code, kind, value, max_uses, uses)
 select md5('promo' || p)::uuid, 'BENCH' || p, 'percent_off', 10, 100000, 0 from generate_series(1, 100) as p;
 
 insert into channels (bot_id, chat_id, title, type, bot_status, can_invite_users, can_restrict_members, status_changed_at)
-select md5('bot' || (1 + c % 2))::uuid, -1000000 - c, 'Chat ' || c, 'channel', 'administrator', true, c % 3 <> 0, now()
+select ('00000000-0000-4000-8000-' || lpad((1 + c % 2)::text, 12, '0'))::uuid, -1000000 - c, 'Chat ' || c, 'channel', 'administrator', true, c % 3 <> 0, now()
 from generate_series(1, 20) as c;
 
 analyze;

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)("sales pages", () => {
     browser = await openBrowser();
     page = await browser.newPage();
     await signIn(page, panel, email, password);
-  }, 180_000);
+  }, 400_000);
   afterAll(async () => {
     await browser?.close();
     await panel?.stop();

@@ -67,7 +67,7 @@ export function DashboardPage() {
         </div>
       ) : (
         <div className="space-y-6" aria-busy={figures.isFetching}>
-          <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <section className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
             {data.revenue.currencies.map((c) => (
               <KpiCard
                 key={c.currency}
