@@ -23,7 +23,11 @@ export function BotPreview({
     ...(rub !== undefined ? [t("preview.rub", { title, amount: rubles(rub) })] : []),
   ];
   return (
-    <section aria-label={t("preview.title")} className="grid content-start gap-2 self-start" data-testid="bot-preview">
+    <section
+      aria-label={t("preview.title")}
+      className="grid content-start gap-2 self-start"
+      data-testid="bot-preview"
+    >
       <h3 className="text-sm font-medium">{t("preview.title")}</h3>
       <div className="rounded-2xl bg-[#e6ebee] p-3 dark:bg-[#0e1621]">
         {title.trim() && buttons.length ? (
