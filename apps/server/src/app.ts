@@ -24,6 +24,7 @@ import { installNulCheck } from "./http/refuse-nul.ts";
 import { adminApp, installWebApps } from "./http/web-apps.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
+import { analyticsRoutes } from "./routes/admin/analytics.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
 import { assistantRoutes } from "./routes/admin/assistant.ts";
 import { auditRoutes } from "./routes/admin/audit.ts";
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userAdminRoutes({ core: deps.core, requireAuth, referrals: deps.referrals }));
   await app.register(orderAdminRoutes({ core: deps.core, requireAuth }));
   await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
+  await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {

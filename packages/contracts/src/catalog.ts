@@ -10,7 +10,7 @@ const details = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("credits"), credits: boundedInt(1, limits.productCredits) }),
   z.object({
     kind: z.literal("plan"),
-    plan_code: z.string(),
+    plan_code: z.string().min(1).max(100),
     period_days: boundedInt(1, limits.days),
     messages_per_period: boundedInt(1, limits.quota).nullable().optional(),
     fair_use_cap: boundedInt(1, limits.quota).optional(),
@@ -45,13 +45,13 @@ export const product = z
   .meta({ id: "Product" });
 
 export const productRequest = z.object({
-  title: z.string(),
-  description: z.string().optional(),
-  image_url: z.string().nullable().optional(),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  image_url: z.url().max(2000).nullable().optional(),
   active: z.boolean().optional(),
   sort_order: boundedInt(-limits.sortOrder, limits.sortOrder).optional(),
   details,
-  prices: z.array(price),
+  prices: z.array(price).min(1).max(2),
 });
 
 export const productPatchRequest = productRequest.partial();

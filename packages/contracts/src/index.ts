@@ -1,3 +1,4 @@
+export * from "./analytics.ts";
 export * from "./assistant.ts";
 export * from "./audit.ts";
 export * from "./auth.ts";
@@ -12,6 +13,7 @@ export * from "./list-query.ts";
 export * from "./operators.ts";
 export * from "./order-admin.ts";
 export * from "./pagination.ts";
+export * from "./sales.ts";
 export * from "./settings.ts";
 export * from "./setup.ts";
 export * from "./subscription-admin.ts";

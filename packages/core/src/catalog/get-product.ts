@@ -40,5 +40,13 @@ export async function listProducts(db: Database, options: { activeOnly: boolean 
   return withPrices(db, rows);
 }
 
+/** Products by id, with their prices, in the order of the ids given. */
+export async function listProductsWithPrices(db: Database, ids: string[]): Promise<Product[]> {
+  if (!ids.length) return [];
+  const rows = await db.select().from(products).where(inArray(products.id, ids));
+  const ordered = ids.flatMap((id) => rows.filter((r) => r.id === id));
+  return withPrices(db, ordered);
+}
+
 export const priceIn = (product: Product, currency: Currency) =>
   product.prices.find((p) => p.currency === currency)?.amount;

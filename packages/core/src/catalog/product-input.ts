@@ -9,7 +9,7 @@ export const productDetailsInput = z.discriminatedUnion("kind", [
     periodDays: z.number().int().min(1).max(3660),
     messagesPerPeriod: z.number().int().min(1).max(1_000_000).nullable().default(null),
     fairUseCap: z.number().int().min(1).max(1_000_000).default(1000),
-    channelIds: z.array(z.number().int()).default([]),
+    channelIds: z.array(z.number().int()).max(50).default([]),
   }),
   z.object({
     kind: z.literal("course"),
@@ -35,7 +35,7 @@ export const pricesInput = z
 export const productInput = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(""),
-  imageUrl: z.url().nullable().default(null),
+  imageUrl: z.url().max(2000).nullable().default(null),
   active: z.boolean().default(true),
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
   details: productDetailsInput,

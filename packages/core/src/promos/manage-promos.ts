@@ -8,7 +8,7 @@ import { LumenError, notFound, validationFailed } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { isUniqueViolation } from "../shared/pg-errors.ts";
 
-const promoInput = z.object({
+export const promoInput = z.object({
   code: z
     .string()
     .trim()
@@ -27,10 +27,13 @@ const promoInput = z.object({
 
 export type PromoInput = z.input<typeof promoInput>;
 
-/** Operators (admin) make codes; a percent is at most 100, a fixed discount names its currency. */
-export async function createPromo(ctx: CoreContext, actor: Actor, input: PromoInput): Promise<PromoRow> {
-  requireRole(actor, "admin");
-  const promo = parseInput(promoInput, input);
+type PromoRules = Pick<
+  z.output<typeof promoInput>,
+  "kind" | "value" | "currency" | "productIds" | "validFrom" | "validTo"
+>;
+
+/** The rules between fields, for a new code and for an edited one alike. */
+export function checkPromoRules(promo: PromoRules): void {
   if (promo.kind === "percent_off" && promo.value > 100)
     throw validationFailed("value", "a percent discount is at most 100");
   if ((promo.kind === "extra_days" || promo.kind === "free_days") && promo.value > 3660)
@@ -41,6 +44,13 @@ export async function createPromo(ctx: CoreContext, actor: Actor, input: PromoIn
     throw validationFailed("product_ids", "free days need exactly one plan product");
   if (promo.validFrom && promo.validTo && promo.validTo <= promo.validFrom)
     throw validationFailed("valid_to", "must be after valid_from");
+}
+
+/** Operators (admin) make codes; a percent is at most 100, a fixed discount names its currency. */
+export async function createPromo(ctx: CoreContext, actor: Actor, input: PromoInput): Promise<PromoRow> {
+  requireRole(actor, "admin");
+  const promo = parseInput(promoInput, input);
+  checkPromoRules(promo);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(promos).values(promo).returning();

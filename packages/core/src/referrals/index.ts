@@ -1,2 +1,3 @@
+export * from "./list-partners.ts";
 export * from "./partner-stats.ts";
 export * from "./referral-code.ts";

@@ -32,29 +32,25 @@ export type PartnerStats = {
   }>;
 };
 
+export type PartnerMoney = PartnerStats["money"][number];
+
 /**
- * Derived from orders, not stored: commission is a percent of the referred users' paid orders,
- * held for holdDays against refunds; a refunded order simply stops counting.
+ * The commission rule, in one place: a percent of the referred users' paid orders per currency,
+ * counted as earned once the order is older than the hold (refunds stop counting by themselves,
+ * the order is no longer paid), less what was paid out.
  */
-export async function getPartnerStats(
+export async function readPartnerMoney(
   db: Database,
   settings: ReferralSettings,
-  input: { partnerUserId: string; now: Date },
-): Promise<PartnerStats> {
-  const [code] = await db.select().from(referralCodes).where(eq(referralCodes.userId, input.partnerUserId));
-  const referred = db
-    .select({ id: referralAttributions.userId })
-    .from(referralAttributions)
-    .where(eq(referralAttributions.partnerUserId, input.partnerUserId));
-  const [counts] = await db
-    .select({ signups: sql<number>`count(*)::int` })
-    .from(referralAttributions)
-    .where(eq(referralAttributions.partnerUserId, input.partnerUserId));
+  input: { partnerUserIds: string[]; now: Date },
+): Promise<Map<string, { payingUsers: number; money: PartnerMoney[] }>> {
+  const result = new Map<string, { payingUsers: number; money: PartnerMoney[] }>();
+  if (!input.partnerUserIds.length) return result;
   const holdStart = new Date(input.now.getTime() - settings.holdDays * 86_400_000);
   const revenue = await db
     .select({
+      partner: referralAttributions.partnerUserId,
       currency: orders.currency,
-      // Sums of int4 amounts outgrow int4: bigint in SQL, a number here (exact below 2^53).
       revenue: sql<number>`sum(${orders.amount})::bigint`.mapWith(Number),
       settled:
         sql<number>`coalesce(sum(${orders.amount}) filter (where ${orders.paidAt} <= ${holdStart}), 0)::bigint`.mapWith(
@@ -63,39 +59,63 @@ export async function getPartnerStats(
       payers: sql<number>`count(distinct ${orders.userId})::int`,
     })
     .from(orders)
-    .where(and(eq(orders.status, "paid"), inArray(orders.userId, referred)))
-    .groupBy(orders.currency);
+    .innerJoin(referralAttributions, eq(referralAttributions.userId, orders.userId))
+    .where(and(eq(orders.status, "paid"), inArray(referralAttributions.partnerUserId, input.partnerUserIds)))
+    .groupBy(referralAttributions.partnerUserId, orders.currency);
   const payouts = await db
     .select({
+      partner: referralPayouts.partnerUserId,
       currency: referralPayouts.currency,
       total: sql<number>`sum(${referralPayouts.amount})::bigint`.mapWith(Number),
     })
     .from(referralPayouts)
-    .where(eq(referralPayouts.partnerUserId, input.partnerUserId))
-    .groupBy(referralPayouts.currency);
+    .where(inArray(referralPayouts.partnerUserId, input.partnerUserIds))
+    .groupBy(referralPayouts.partnerUserId, referralPayouts.currency);
   const commission = (amount: number) => Math.floor((amount * settings.percent) / 100);
-  const currencies = new Set<Currency>([
-    ...revenue.map((r) => r.currency),
-    ...payouts.map((p) => p.currency),
-  ]);
+  for (const partner of input.partnerUserIds) {
+    const mine = revenue.filter((r) => r.partner === partner);
+    const paid = payouts.filter((p) => p.partner === partner);
+    const currencies = new Set<Currency>([...mine.map((r) => r.currency), ...paid.map((p) => p.currency)]);
+    result.set(partner, {
+      payingUsers: mine.reduce((n, r) => n + r.payers, 0),
+      money: [...currencies].sort().map((currency) => {
+        const row = mine.find((r) => r.currency === currency);
+        const earned = commission(row?.settled ?? 0);
+        const paidOut = paid.find((p) => p.currency === currency)?.total ?? 0;
+        return {
+          currency,
+          revenue: row?.revenue ?? 0,
+          earned,
+          held: commission(row?.revenue ?? 0) - earned,
+          paidOut,
+          due: earned - paidOut,
+        };
+      }),
+    });
+  }
+  return result;
+}
+
+/** One partner's clicks, sign-ups, paying users and money: the partner page and /partner in the bot. */
+export async function getPartnerStats(
+  db: Database,
+  settings: ReferralSettings,
+  input: { partnerUserId: string; now: Date },
+): Promise<PartnerStats> {
+  const [code] = await db.select().from(referralCodes).where(eq(referralCodes.userId, input.partnerUserId));
+  const [counts] = await db
+    .select({ signups: sql<number>`count(*)::int` })
+    .from(referralAttributions)
+    .where(eq(referralAttributions.partnerUserId, input.partnerUserId));
+  const money = (
+    await readPartnerMoney(db, settings, { partnerUserIds: [input.partnerUserId], now: input.now })
+  ).get(input.partnerUserId);
   return {
     code: code?.code ?? null,
     clicks: code?.clicks ?? 0,
     signups: counts?.signups ?? 0,
-    payingUsers: revenue.reduce((n, r) => n + r.payers, 0),
-    money: [...currencies].map((currency) => {
-      const row = revenue.find((r) => r.currency === currency);
-      const earned = commission(row?.settled ?? 0);
-      const paidOut = payouts.find((p) => p.currency === currency)?.total ?? 0;
-      return {
-        currency,
-        revenue: row?.revenue ?? 0,
-        earned,
-        held: commission(row?.revenue ?? 0) - earned,
-        paidOut,
-        due: earned - paidOut,
-      };
-    }),
+    payingUsers: money?.payingUsers ?? 0,
+    money: money?.money ?? [],
   };
 }
 

@@ -1,7 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { WelcomePage } from "../../components/welcome-page.tsx";
+import { DashboardPage } from "../../features/dashboard/dashboard-page.tsx";
+import { dashboardSearch } from "../../features/dashboard/search.ts";
 
-// The dashboard owner replaces WelcomePage with features/dashboard's page here.
 export const Route = createFileRoute("/_authed/")({
-  component: WelcomePage,
+  validateSearch: dashboardSearch,
+  component: DashboardPage,
 });

@@ -1,8 +1,20 @@
-import { boundedInt, errorResponse, limits, snakeKeys, uuidParam } from "@lumen/contracts";
+import {
+  boundedInt,
+  errorResponse,
+  limits,
+  partnerExportQuery,
+  partnerListQuery,
+  partnerRow,
+  snakeKeys,
+  uuidParam,
+} from "@lumen/contracts";
 import {
   type CoreContext,
+  eachPartner,
   getPartnerStats,
   getUser,
+  listPartners,
+  type PartnerRow,
   type ReferralSettings,
   recordPayout,
   toActor,
@@ -10,6 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
+import { sendCsv } from "../../http/csv-export.ts";
 
 const money = z.object({
   currency: z.enum(["XTR", "RUB"]),
@@ -28,6 +41,26 @@ const partnerStats = z.object({
 });
 const tags = ["referrals"];
 
+const moneyIn = (p: PartnerRow, currency: "RUB" | "XTR") => p.money.find((m) => m.currency === currency);
+/** The partners CSV: money per currency in separate columns, RUB in kopecks, Stars whole. */
+const csvColumns: Array<{ header: string; value: (p: PartnerRow) => unknown }> = [
+  { header: "user_id", value: (p) => p.userId },
+  { header: "telegram_id", value: (p) => p.telegramId },
+  { header: "name", value: (p) => p.firstName },
+  { header: "username", value: (p) => p.username },
+  { header: "code", value: (p) => p.code },
+  { header: "clicks", value: (p) => p.clicks },
+  { header: "signups", value: (p) => p.signups },
+  { header: "paying_users", value: (p) => p.payingUsers },
+  ...(["RUB", "XTR"] as const).flatMap((currency) =>
+    (["revenue", "held", "earned", "paidOut", "due"] as const).map((field) => ({
+      header: `${field === "paidOut" ? "paid_out" : field}_${currency.toLowerCase()}`,
+      value: (p: PartnerRow) => moneyIn(p, currency)?.[field] ?? 0,
+    })),
+  ),
+  { header: "partner_since", value: (p) => p.createdAt },
+];
+
 export const partnerRoutes =
   (deps: {
     core: CoreContext;
@@ -35,6 +68,50 @@ export const partnerRoutes =
     requireAuth: RequireAuth;
   }): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      "/api/v1/partners",
+      {
+        schema: {
+          tags,
+          summary: "Partners with clicks, sign-ups, paying users, revenue and commission held and due",
+          querystring: partnerListQuery,
+          response: {
+            200: z.object({ items: z.array(partnerRow), next_cursor: z.string().nullable() }),
+            400: errorResponse,
+          },
+        },
+        preHandler: deps.requireAuth("operator"),
+      },
+      async (request) => {
+        const page = await listPartners(deps.core.db, deps.referrals, {
+          ...request.query,
+          now: deps.core.clock.now(),
+        });
+        return { items: snakeKeys(page.items), next_cursor: page.nextCursor };
+      },
+    );
+    app.get(
+      "/api/v1/partners/export.csv",
+      {
+        schema: {
+          tags,
+          summary: "Partners with their figures as CSV (admin), streamed, with the list's filters",
+          querystring: partnerExportQuery,
+          response: { 400: errorResponse, 403: errorResponse },
+        },
+        preHandler: deps.requireAuth("admin"),
+      },
+      async (request, reply) => {
+        const now = deps.core.clock.now();
+        return sendCsv(
+          reply,
+          "partners",
+          csvColumns,
+          eachPartner(deps.core.db, deps.referrals, { ...request.query, now }),
+          now,
+        );
+      },
+    );
     app.get(
       "/api/v1/partners/:id",
       {

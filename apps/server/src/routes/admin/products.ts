@@ -2,8 +2,10 @@ import {
   camelKeys,
   errorResponse,
   product,
+  productListQuery,
   productPatchRequest,
   productRequest,
+  reorderProductsRequest,
   snakeKeys,
   uuidParam,
 } from "@lumen/contracts";
@@ -11,14 +13,16 @@ import {
   type CoreContext,
   createProduct,
   getProduct,
-  listProducts,
+  listCatalog,
   type Product,
+  reorderProducts,
   toActor,
   updateProduct,
 } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
+import { noContent } from "../../http/no-content.ts";
 
 const tags = ["catalog"];
 const show = (p: Product) => snakeKeys(p);
@@ -32,15 +36,36 @@ export const productRoutes =
       {
         schema: {
           tags,
-          summary: "The catalog, active and not",
-          querystring: z.object({ active: z.stringbool().optional() }),
-          response: { 200: z.object({ items: z.array(product) }) },
+          summary: "The catalog in the bot's order, active and not, filtered by kind, state and title",
+          querystring: productListQuery,
+          response: {
+            200: z.object({ items: z.array(product), next_cursor: z.string().nullable() }),
+            400: errorResponse,
+          },
         },
         preHandler: deps.requireAuth("operator"),
       },
       async (request) => {
-        const items = await listProducts(deps.core.db, { activeOnly: request.query.active === true });
-        return { items: items.filter((p) => request.query.active !== false || !p.active).map(show) };
+        const page = await listCatalog(deps.core.db, request.query);
+        return { items: page.items.map(show), next_cursor: page.nextCursor };
+      },
+    );
+    app.post(
+      "/api/v1/products/reorder",
+      {
+        schema: {
+          tags,
+          summary: "Set the order of products in the bot's catalog (admin): the first listed comes first",
+          body: reorderProductsRequest,
+          response: { 204: noContent, 400: errorResponse, 403: errorResponse },
+        },
+        preHandler: admin,
+      },
+      async (request, reply) => {
+        await reorderProducts(deps.core, toActor(principalOf(request), request.ip), {
+          productIds: request.body.product_ids,
+        });
+        return reply.status(204).send(null);
       },
     );
     app.get(

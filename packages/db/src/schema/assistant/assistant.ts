@@ -15,7 +15,10 @@ export const assistantTrials = pgTable(
     startedAt: at("started_at").notNull(),
     expiresAt: at("expires_at"),
   },
-  (t) => [check("assistant_trials_left_non_negative", sql`${t.messagesLeft} >= 0`)],
+  (t) => [
+    check("assistant_trials_left_non_negative", sql`${t.messagesLeft} >= 0`),
+    index("assistant_trials_started_idx").on(t.startedAt),
+  ],
 );
 
 /** The user's assistant preferences; conversationStartedAt moves on /new. */
@@ -66,6 +69,7 @@ export const messagesLog = pgTable(
   (t) => [
     index("messages_log_user_idx").on(t.userId, t.createdAt),
     index("messages_log_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    index("messages_log_created_idx").on(t.createdAt),
   ],
 );
 

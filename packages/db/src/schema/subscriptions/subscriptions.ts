@@ -41,6 +41,7 @@ export const subscriptions = pgTable(
   },
   (t) => [
     index("subscriptions_user_idx").on(t.userId, t.endsAt),
+    index("subscriptions_ends_idx").on(t.endsAt),
     check("subscriptions_usage_non_negative", sql`${t.usageCount} >= 0`),
     check("subscriptions_period_positive", sql`${t.periodDays} > 0`),
   ],

@@ -28,6 +28,8 @@ export const users = pgTable(
     index("users_username_idx").on(t.username),
     index("users_created_idx").on(t.createdAt, t.id),
     index("users_last_seen_idx").on(t.lastSeenAt, t.id),
+    // New users of a period (the dashboard).
+    index("users_first_seen_idx").on(t.firstSeenAt),
   ],
 );
 
