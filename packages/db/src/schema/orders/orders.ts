@@ -50,6 +50,7 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_user_idx").on(t.userId, t.createdAt),
+    index("orders_created_idx").on(t.createdAt, t.id),
     index("orders_pending_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check("orders_amount_positive", sql`${t.amount} > 0`),
   ],

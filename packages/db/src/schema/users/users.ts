@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 
@@ -28,6 +29,7 @@ export const users = pgTable(
     index("users_username_idx").on(t.username),
     index("users_created_idx").on(t.createdAt, t.id),
     index("users_last_seen_idx").on(t.lastSeenAt, t.id),
+    index("users_name_idx").on(sql`lower(${t.firstName})`, t.id),
   ],
 );
 
