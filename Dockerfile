@@ -1,5 +1,5 @@
-# Lumen runs its TypeScript directly on Node 24 (type stripping): no build step, so the
-# image is the installed dependencies plus the source.
+# Lumen runs its TypeScript directly on Node 24 (type stripping): the server has no build step, so
+# the image is the installed dependencies plus the source, plus the admin panel's Vite build.
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,6 +9,8 @@ COPY packages/db/package.json packages/db/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/locales/package.json packages/locales/
 COPY packages/testkit/package.json packages/testkit/
+COPY apps/admin/package.json apps/admin/
+COPY packages/ui/package.json packages/ui/
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund
 
 FROM node:24-bookworm-slim
@@ -16,6 +18,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+# The admin panel is built here (the install above ran before the sources were copied).
+RUN node apps/admin/scripts/build.mjs
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -15,9 +15,11 @@ import type { Logger } from "pino";
 import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
 import { installAuth } from "./http/auth.ts";
+import { installCsrfGuard } from "./http/csrf.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import { adminApp, installWebApps } from "./http/web-apps.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
@@ -31,6 +33,7 @@ import { orderRoutes } from "./routes/admin/orders.ts";
 import { partnerRoutes } from "./routes/admin/partners.ts";
 import { productRoutes } from "./routes/admin/products.ts";
 import { promoRoutes } from "./routes/admin/promos.ts";
+import { setupRoutes } from "./routes/admin/setup.ts";
 import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
@@ -59,6 +62,10 @@ export type AppDeps = {
   secureCookies: boolean;
   trustProxy: boolean;
   loginLimitPerMinute: number;
+  /** First run: the one-time code printed in the log while no operator exists. */
+  setupCode?: string | undefined;
+  /** PUBLIC_URL: another origin the CSRF check accepts (the server behind a proxy). */
+  publicUrl?: string | undefined;
 };
 
 /** The HTTP application as a value: main.ts listens on it, tests inject into it. */
@@ -84,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
   const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
+  installCsrfGuard(app, { publicUrl: deps.publicUrl });
+  await installWebApps(app, [adminApp], { rootRedirect: `${adminApp.prefix}/` });
 
   await app.register(healthRoutes({ database: deps.database, version: deps.version }));
   await app.register(
@@ -95,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       loginLimitPerMinute: deps.loginLimitPerMinute,
     }),
   );
+  await app.register(setupRoutes({ core: deps.core, setupCode: deps.setupCode }));
   await app.register(apiKeyRoutes({ core: deps.core, requireAuth }));
   await app.register(auditRoutes({ core: deps.core, requireAuth }));
   await app.register(botRoutes({ core: deps.core, bots: deps.bots, requireAuth }));

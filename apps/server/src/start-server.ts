@@ -1,4 +1,4 @@
-import { LumenError, systemActor } from "@lumen/core";
+import { generateSetupCode, isSetupOpen, LumenError, systemActor } from "@lumen/core";
 import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
@@ -89,6 +89,8 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
       : { kind: "polling" },
   });
+  // First run: no operator yet, so the panel's /admin/setup needs this code (printed once, here).
+  const setupCode = role !== "worker" && (await isSetupOpen(core)) ? generateSetupCode() : undefined;
   const app =
     role === "worker"
       ? undefined
@@ -112,6 +114,8 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,
           trustProxy: config.TRUST_PROXY,
           loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+          setupCode,
+          publicUrl: config.PUBLIC_URL,
         });
 
   let stopping = false;
@@ -156,6 +160,14 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       { url: base, port, role, version },
       `Lumen is up: API ${base}/api/v1, docs ${base}/api/docs, health ${base}/api/health`,
     );
+    logger.info({ url: `${base}/admin/` }, `Admin panel: ${base}/admin/`);
+    if (setupCode) {
+      const setupUrl = `${config.PUBLIC_URL?.replace(/\/$/, "") ?? base}/admin/setup`;
+      logger.warn(
+        { setupUrl },
+        `No operator yet. Setup code: ${setupCode} (open ${setupUrl} to create the owner)`,
+      );
+    }
   }
   const running = bots.runningBots().length;
   if (runsBots && running === 0) {

@@ -97,7 +97,13 @@ describe("operator sessions", () => {
     expect(me.json()).toMatchObject({ kind: "admin", name: "owner@example.com", role: "owner" });
 
     expect(
-      (await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie } })).statusCode,
+      (
+        await t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/logout",
+          headers: { cookie, origin: "http://localhost" },
+        })
+      ).statusCode,
     ).toBe(204);
     const after = await t.app.inject({ url: "/api/v1/auth/me", headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -120,7 +126,7 @@ describe("API keys", () => {
     const created = await t.app.inject({
       method: "POST",
       url: "/api/v1/api-keys",
-      headers: { cookie },
+      headers: { cookie, origin: "http://localhost" },
       payload: { name: "reporting", role: "operator" },
     });
     expect(created.statusCode).toBe(201);
@@ -136,8 +142,13 @@ describe("API keys", () => {
     expect(JSON.stringify(list.json())).not.toContain(key);
 
     expect(
-      (await t.app.inject({ method: "DELETE", url: `/api/v1/api-keys/${id}`, headers: { cookie } }))
-        .statusCode,
+      (
+        await t.app.inject({
+          method: "DELETE",
+          url: `/api/v1/api-keys/${id}`,
+          headers: { cookie, origin: "http://localhost" },
+        })
+      ).statusCode,
     ).toBe(204);
     expect((await t.app.inject({ url: "/api/v1/auth/me", headers: { "x-auth-key": key } })).statusCode).toBe(
       401,

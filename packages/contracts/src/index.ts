@@ -1,4 +1,5 @@
 export * from "./assistant.ts";
+export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./bots.ts";
 export * from "./catalog.ts";
@@ -9,6 +10,8 @@ export * from "./health.ts";
 export * from "./key-case.ts";
 export * from "./list-query.ts";
 export * from "./order-admin.ts";
+export * from "./pagination.ts";
+export * from "./setup.ts";
 export * from "./subscription-admin.ts";
 export * from "./user-admin.ts";
 export * from "./users.ts";

@@ -48,7 +48,7 @@ describe("the server program", () => {
       expect(cookie).toMatch(/^lumen_session=/);
       const key = await fetch(`${lumen.url}/api/v1/api-keys`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        headers: { "content-type": "application/json", cookie, origin: lumen.url },
         body: JSON.stringify({ name: "e2e", role: "admin" }),
       }).then((r) => r.json());
       const me = await fetch(`${lumen.url}/api/v1/auth/me`, { headers: { "x-auth-key": key.key } }).then(

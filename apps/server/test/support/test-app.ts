@@ -41,6 +41,8 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    setupCode?: string;
+    publicUrl?: string;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -87,6 +89,8 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    setupCode: options.setupCode,
+    publicUrl: options.publicUrl,
   });
   await app.ready();
   return {

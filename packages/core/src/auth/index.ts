@@ -1,6 +1,7 @@
 export * from "./authenticate-api-key.ts";
 export * from "./create-admin.ts";
 export * from "./create-api-key.ts";
+export * from "./first-run-setup.ts";
 export * from "./log-in.ts";
 export * from "./log-out.ts";
 export * from "./manage-api-keys.ts";

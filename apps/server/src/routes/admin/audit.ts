@@ -1,20 +1,15 @@
-import { snakeKeys, timestamp } from "@lumen/contracts";
-import { type CoreContext, listAudit } from "@lumen/core";
+import {
+  auditFacetsResponse,
+  auditListQuery,
+  auditListResponse,
+  errorResponse,
+  snakeKeys,
+} from "@lumen/contracts";
+import { type CoreContext, listAudit, listAuditFacets } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { RequireAuth } from "../../http/auth.ts";
 
-const auditEntry = z.object({
-  id: z.number().int(),
-  actor_type: z.string(),
-  actor_id: z.string().nullable(),
-  action: z.string(),
-  entity_type: z.string(),
-  entity_id: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  created_at: timestamp,
-});
+const tags = ["audit"];
 
 export const auditRoutes =
   (deps: { core: CoreContext; requireAuth: RequireAuth }): FastifyPluginAsyncZod =>
@@ -23,32 +18,43 @@ export const auditRoutes =
       "/api/v1/audit",
       {
         schema: {
-          tags: ["audit"],
-          summary: "The audit log, newest first (admin)",
-          querystring: z.object({
-            entity_type: z.string().optional(),
-            entity_id: z.string().optional(),
-            before_id: z.coerce.number().int().positive().optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: {
-            200: z.object({ items: z.array(auditEntry), next_before_id: z.number().int().nullable() }),
-          },
+          tags,
+          summary: "The audit log, newest first, filtered by actor, action and entity (admin)",
+          querystring: auditListQuery,
+          response: { 200: auditListResponse, 400: errorResponse },
         },
         preHandler: deps.requireAuth("admin"),
       },
       async (request) => {
         const q = request.query;
         const items = await listAudit(deps.core, {
+          actorType: q.actor_type,
+          actorId: q.actor_id,
+          action: q.action,
           entityType: q.entity_type,
           entityId: q.entity_id,
-          beforeId: q.before_id,
+          beforeId: q.cursor ? Number(q.cursor) : q.before_id,
           limit: q.limit,
         });
+        const last = items.length === q.limit ? (items.at(-1)?.id ?? null) : null;
         return {
           items: snakeKeys(items),
-          next_before_id: items.length === q.limit ? (items.at(-1)?.id ?? null) : null,
+          next_cursor: last === null ? null : String(last),
+          next_before_id: last,
         };
       },
+    );
+
+    app.get(
+      "/api/v1/audit/facets",
+      {
+        schema: {
+          tags,
+          summary: "The actors, actions and entity types the audit log contains (for filters; admin)",
+          response: { 200: auditFacetsResponse },
+        },
+        preHandler: deps.requireAuth("admin"),
+      },
+      async () => snakeKeys(await listAuditFacets(deps.core)),
     );
   };

@@ -1,0 +1,44 @@
+import { meResponse } from "@lumen/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import { ApiError, api } from "./api.ts";
+
+export type Me = z.output<typeof meResponse>;
+export type Role = Me["role"];
+
+const rank: Record<Role, number> = { operator: 1, admin: 2, owner: 3 };
+
+/** Whether a role reaches the least role a page or action needs (the server enforces the same rule). */
+export function can(me: Pick<Me, "role"> | null | undefined, required: Role): boolean {
+  return !!me && rank[me.role] >= rank[required];
+}
+
+/** Who is signed in; `null` when nobody is (a 401), so guards can decide without an error. */
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ["auth", "me"],
+    queryFn: async ({ signal }): Promise<Me | null> => {
+      try {
+        return await api("GET", "/api/v1/auth/me", { schema: meResponse, signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+
+/** The signed-in operator inside `_authed` pages (the guard guarantees one). */
+export function useMe(): Me {
+  const { data } = useQuery(meQueryOptions());
+  if (!data) throw new ApiError(401, "UNAUTHENTICATED", "Not signed in");
+  return data;
+}
+
+export async function signIn(input: { email: string; password: string }): Promise<void> {
+  await api("POST", "/api/v1/auth/login", { body: input });
+}
+
+export async function signOut(): Promise<void> {
+  await api("POST", "/api/v1/auth/logout");
+}
