@@ -28,6 +28,10 @@ ALTER TABLE "order_flag_resolutions" ADD CONSTRAINT "order_flag_resolutions_orde
 ALTER TABLE "user_messages" ADD CONSTRAINT "user_messages_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "user_messages_user_idx" ON "user_messages" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_created_idx" ON "orders" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "orders_flagged_idx" ON "orders" USING btree ("created_at","id") WHERE "orders"."flagged";--> statement-breakpoint
+CREATE INDEX "orders_product_idx" ON "orders" USING btree ("product_id","created_at");--> statement-breakpoint
+CREATE INDEX "orders_paid_user_idx" ON "orders" USING btree ("user_id") WHERE "orders"."status" = 'paid';--> statement-breakpoint
+CREATE INDEX "payments_created_idx" ON "payments" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "users_created_idx" ON "users" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "users_last_seen_idx" ON "users" USING btree ("last_seen_at","id");--> statement-breakpoint
 CREATE INDEX "users_name_idx" ON "users" USING btree (lower("first_name"),"id");

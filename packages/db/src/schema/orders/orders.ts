@@ -51,6 +51,9 @@ export const orders = pgTable(
   (t) => [
     index("orders_user_idx").on(t.userId, t.createdAt),
     index("orders_created_idx").on(t.createdAt, t.id),
+    index("orders_flagged_idx").on(t.createdAt, t.id).where(sql`${t.flagged}`),
+    index("orders_product_idx").on(t.productId, t.createdAt),
+    index("orders_paid_user_idx").on(t.userId).where(sql`${t.status} = 'paid'`),
     index("orders_pending_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check("orders_amount_positive", sql`${t.amount} > 0`),
   ],
