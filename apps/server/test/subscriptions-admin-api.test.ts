@@ -18,7 +18,12 @@ type SubItem = { id: string; ends_at: string; status: string; renews: boolean; u
 
 const get = (url: string, cookie = as.operator) => t.app.inject({ url, headers: { cookie } });
 const post = (url: string, payload: unknown, cookie = as.admin) =>
-  t.app.inject({ method: "POST", url, payload: payload as object, headers: { cookie } });
+  t.app.inject({
+    method: "POST",
+    url,
+    payload: payload as object,
+    headers: { cookie, origin: "http://localhost" },
+  });
 const idsOf = async (query: string) =>
   (await readAllPages<SubItem>(t, as.operator, `/api/v1/subscriptions?limit=2&${query}`)).items.map(
     (s) => s.id,
@@ -58,7 +63,7 @@ beforeAll(async () => {
   await plan("ended", 9_000_004, -40, 30);
   const renewing = await plan("renewing", 9_000_005, 0, 30, "club");
   await linkStarSubscription(db, { subscriptionId: renewing.id, chargeId: "charge-1", now: new Date() });
-});
+}, 180_000);
 afterAll(() => t.close());
 
 describe("GET /api/v1/subscriptions", () => {
@@ -66,7 +71,7 @@ describe("GET /api/v1/subscriptions", () => {
     const { items, pages } = await readAllPages<SubItem>(t, as.operator, "/api/v1/subscriptions?limit=2");
     expect(pages).toBe(3);
     expect(items.map((s) => s.id)).toEqual([subs.ended, subs.tomorrow, subs.soon, subs.renewing, subs.long]);
-    const desc = await idsOf("direction=desc");
+    const desc = await idsOf("sort=ends.desc");
     expect(desc).toEqual([subs.long, subs.renewing, subs.soon, subs.tomorrow, subs.ended]);
   });
 

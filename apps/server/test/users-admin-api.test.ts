@@ -32,7 +32,12 @@ type UserItem = { id: string; first_name: string; balance: number; telegram_id: 
 
 const get = (url: string, cookie = as.operator) => t.app.inject({ url, headers: { cookie } });
 const post = (url: string, payload: unknown, cookie = as.admin) =>
-  t.app.inject({ method: "POST", url, payload: payload as object, headers: { cookie } });
+  t.app.inject({
+    method: "POST",
+    url,
+    payload: payload as object,
+    headers: { cookie, origin: "http://localhost" },
+  });
 const names = (items: UserItem[]) => items.map((u) => u.first_name).sort();
 
 beforeAll(async () => {
@@ -119,7 +124,7 @@ beforeAll(async () => {
   const code = await getOrCreateReferralCode(db, ids.partner as string);
   await attributeReferral(core, { userId: ids.referred as string, code, firstVisit: true });
   await post(`/api/v1/users/${ids.blocked}/block`, { blocked: true, reason: "spam" });
-});
+}, 180_000);
 afterAll(() => t.close());
 
 describe("GET /api/v1/users", () => {
@@ -133,7 +138,7 @@ describe("GET /api/v1/users", () => {
     const { items, pages } = await readAllPages<UserItem & Record<string, string>>(
       t,
       as.operator,
-      `/api/v1/users?sort=${sort}&direction=${direction}&limit=2`,
+      `/api/v1/users?sort=${sort}.${direction}&limit=2`,
     );
     expect(pages).toBe(5);
     expect(items).toHaveLength(9);
@@ -158,24 +163,20 @@ describe("GET /api/v1/users", () => {
   });
 
   it("carries each user's credit balance", async () => {
-    const { items } = await readAllPages<UserItem>(
-      t,
-      as.operator,
-      "/api/v1/users?sort=balance&direction=desc",
-    );
+    const { items } = await readAllPages<UserItem>(t, as.operator, "/api/v1/users?sort=balance.desc");
     expect(items.slice(0, 3).map((u) => u.balance)).toEqual([60, 50, 7]);
   });
 
   it("searches by exact Telegram id, @username prefix, or part of a name", async () => {
-    const byId = (await get(`/api/v1/users?search=${telegramIds.boris}`)).json();
+    const byId = (await get(`/api/v1/users?q=${telegramIds.boris}`)).json();
     expect(names(byId.items)).toEqual(["Boris"]);
-    const byUsername = (await get("/api/v1/users?search=%40bpet")).json();
+    const byUsername = (await get("/api/v1/users?q=%40bpet")).json();
     expect(names(byUsername.items)).toEqual(["Boris"]);
-    const byLastName = (await get("/api/v1/users?search=petr")).json();
+    const byLastName = (await get("/api/v1/users?q=petr")).json();
     expect(names(byLastName.items)).toEqual(["Boris"]);
-    const cyrillic = (await get(`/api/v1/users?search=${encodeURIComponent("вер")}`)).json();
+    const cyrillic = (await get(`/api/v1/users?q=${encodeURIComponent("вер")}`)).json();
     expect(names(cyrillic.items)).toEqual(["Вера"]);
-    const percent = (await get("/api/v1/users?search=100%25")).json();
+    const percent = (await get("/api/v1/users?q=100%25")).json();
     expect(names(percent.items)).toEqual(["100% real"]);
     const byTelegramIdParam = (await get(`/api/v1/users?telegram_id=${telegramIds.ann}`)).json();
     expect(names(byTelegramIdParam.items)).toEqual(["Ann"]);
@@ -221,8 +222,8 @@ describe("GET /api/v1/users", () => {
   });
 
   it("refuses a cursor made for another sort order", async () => {
-    const first = (await get("/api/v1/users?sort=name&limit=2")).json();
-    const res = await get(`/api/v1/users?sort=created&cursor=${first.next_cursor}`);
+    const first = (await get("/api/v1/users?sort=name.asc&limit=2")).json();
+    const res = await get(`/api/v1/users?sort=created.desc&cursor=${first.next_cursor}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe("cursor");
   });
@@ -234,7 +235,7 @@ describe("GET /api/v1/users", () => {
 
 describe("GET /api/v1/users/export.csv", () => {
   it("streams the filtered list as RFC 4180 CSV with a BOM, formulas neutralised", async () => {
-    const res = await get("/api/v1/users/export.csv?sort=name&direction=asc");
+    const res = await get("/api/v1/users/export.csv?sort=name.asc");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toMatch(

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { order } from "./catalog.ts";
 import { timestamp } from "./common.ts";
-import { pageOf, pageQuery, queryFlag, sortDirection } from "./list-query.ts";
+import { pageQuery, queryFlag, sortParam } from "./list-query.ts";
+import { cursorPage } from "./pagination.ts";
 
 const currency = z.enum(["XTR", "RUB"]);
 const provider = z.enum(["stars", "telegram", "yookassa", "mock"]);
@@ -16,8 +17,7 @@ export const searchOrdersQuery = z.object({
   flagged: queryFlag,
   from: timestamp.optional().describe("made at or after (ISO 8601)"),
   to: timestamp.optional().describe("made before (ISO 8601)"),
-  sort: z.enum(["created", "amount"]).default("created"),
-  direction: sortDirection.default("desc"),
+  sort: sortParam(["created", "amount"], "created.desc"),
   ...pageQuery,
 });
 export const exportOrdersQuery = searchOrdersQuery.omit({ cursor: true, limit: true });
@@ -30,7 +30,7 @@ const buyer = z.object({
 export const orderListItem = order
   .extend({ bot_id: z.uuid().nullable(), promo_code: z.string().nullable(), user: buyer })
   .meta({ id: "OrderListItem" });
-export const orderListResponse = pageOf(orderListItem);
+export const orderListResponse = cursorPage(orderListItem);
 
 export const payment = z
   .object({
@@ -85,11 +85,11 @@ export const listPaymentsQuery = z.object({
   user_id: z.uuid().optional(),
   from: timestamp.optional(),
   to: timestamp.optional(),
-  direction: sortDirection.default("desc"),
+  sort: sortParam(["created"], "created.desc"),
   ...pageQuery,
 });
 export const exportPaymentsQuery = listPaymentsQuery.omit({ cursor: true, limit: true });
 export const paymentListItem = payment
   .extend({ user_id: z.uuid(), title: z.string() })
   .meta({ id: "PaymentListItem" });
-export const paymentListResponse = pageOf(paymentListItem);
+export const paymentListResponse = cursorPage(paymentListItem);

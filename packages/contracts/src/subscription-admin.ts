@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { timestamp } from "./common.ts";
-import { pageOf, pageQuery, queryFlag, sortDirection } from "./list-query.ts";
+import { pageQuery, queryFlag, sortParam } from "./list-query.ts";
+import { cursorPage } from "./pagination.ts";
 
 export const listSubscriptionsQuery = z.object({
   state: z.enum(["active", "ending", "expired"]).optional(),
@@ -9,8 +10,7 @@ export const listSubscriptionsQuery = z.object({
   bot_id: z.uuid().optional(),
   user_id: z.uuid().optional(),
   renewing: queryFlag.describe("renews by itself (a Telegram Star subscription)"),
-  sort: z.enum(["ends", "starts", "created"]).default("ends"),
-  direction: sortDirection.default("asc"),
+  sort: sortParam(["ends", "starts", "created"], "ends.asc"),
   ...pageQuery,
 });
 export const exportSubscriptionsQuery = listSubscriptionsQuery.omit({ cursor: true, limit: true });
@@ -41,7 +41,7 @@ export const subscriptionListItem = subscriptionItem
     }),
   })
   .meta({ id: "SubscriptionListItem" });
-export const subscriptionListResponse = pageOf(subscriptionListItem);
+export const subscriptionListResponse = cursorPage(subscriptionListItem);
 
 export const extendSubscriptionRequest = z.object({
   days: z.number().int().min(1).max(3660),

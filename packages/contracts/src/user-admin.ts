@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { creditEntry } from "./assistant.ts";
 import { timestamp } from "./common.ts";
-import { pageOf, pageQuery, queryFlag, sortDirection } from "./list-query.ts";
+import { pageQuery, queryFlag, sortParam } from "./list-query.ts";
+import { cursorPage } from "./pagination.ts";
 import { subscriptionItem } from "./subscription-admin.ts";
 import { user } from "./users.ts";
 
 export const userSorts = ["created", "last_seen", "name", "balance"] as const;
 
 export const listUsersQuery = z.object({
-  search: z
+  q: z
     .string()
     .trim()
     .max(100)
     .optional()
-    .describe("a Telegram id (exact), @username (prefix) or part of a name"),
+    .describe("search: a Telegram id (exact), @username (prefix) or part of a name"),
   telegram_id: z.coerce.number().int().positive().optional(),
   bot_id: z.uuid().optional(),
   language: z.string().trim().min(2).max(16).optional(),
@@ -23,15 +24,14 @@ export const listUsersQuery = z.object({
   blocked: queryFlag,
   partner: queryFlag.describe("has a partner (referral) code"),
   referred_by: z.uuid().optional().describe("brought by this partner"),
-  sort: z.enum(userSorts).default("created"),
-  direction: sortDirection.default("desc"),
+  sort: sortParam(userSorts, "created.desc"),
   ...pageQuery,
 });
 /** What the users CSV export accepts: the list's filters and sort, without paging. */
 export const exportUsersQuery = listUsersQuery.omit({ cursor: true, limit: true });
 
 export const userListItem = user.extend({ balance: z.number().int() }).meta({ id: "UserListItem" });
-export const userListResponse = pageOf(userListItem);
+export const userListResponse = cursorPage(userListItem);
 
 export const partnerStatsSummary = z.object({
   code: z.string().nullable(),

@@ -11,14 +11,14 @@ let bot: BotHandle;
 beforeAll(async () => {
   suite = await startBotSuite({ username: "people_bot", firstName: "People" });
   ({ tg, bot } = suite);
-});
+}, 180_000);
 afterAll(() => suite?.stop());
 
 const api = (method: string, path: string, body?: unknown) =>
   callApi(suite.lumen, suite.key, method, path, body);
 
 async function findUser(telegramId: number) {
-  const res = await api("GET", `/api/v1/users?search=${telegramId}`);
+  const res = await api("GET", `/api/v1/users?q=${telegramId}`);
   expect(res.status).toBe(200);
   expect(res.body.items).toHaveLength(1);
   return res.body.items[0] as { id: string; bot_id: string | null };

@@ -1,5 +1,4 @@
 import {
-  camelKeys,
   errorResponse,
   exportOrdersQuery,
   exportPaymentsQuery,
@@ -27,6 +26,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, decimalAmount, sendCsv } from "../../http/csv.ts";
+import { listInput } from "../../http/list-input.ts";
 
 export type OrderAdminRouteDeps = { core: CoreContext; requireAuth: RequireAuth };
 
@@ -87,7 +87,7 @@ export const orderAdminRoutes =
         preHandler: operator,
       },
       async (request) => {
-        const page = await searchOrders(deps.core.db, camelKeys(request.query));
+        const page = await searchOrders(deps.core.db, listInput(request.query));
         return { items: page.items.map(showOrder), next_cursor: page.nextCursor };
       },
     );
@@ -105,7 +105,7 @@ export const orderAdminRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const filters = camelKeys(request.query);
+        const filters = listInput(request.query);
         const rows = eachRow((cursor) =>
           searchOrders(deps.core.db, { ...filters, cursor, limit: EXPORT_PAGE }),
         );
@@ -171,7 +171,7 @@ export const orderAdminRoutes =
         preHandler: operator,
       },
       async (request) => {
-        const page = await listPayments(deps.core.db, camelKeys(request.query));
+        const page = await listPayments(deps.core.db, listInput(request.query));
         return { items: snakeKeys(page.items), next_cursor: page.nextCursor };
       },
     );
@@ -188,7 +188,7 @@ export const orderAdminRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const filters = camelKeys(request.query);
+        const filters = listInput(request.query);
         const rows = eachRow((cursor) =>
           listPayments(deps.core.db, { ...filters, cursor, limit: EXPORT_PAGE }),
         );

@@ -1,5 +1,4 @@
 import {
-  camelKeys,
   endSubscriptionRequest,
   errorResponse,
   exportSubscriptionsQuery,
@@ -26,6 +25,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { BotApis } from "../../bot/bot-apis.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, sendCsv } from "../../http/csv.ts";
+import { listInput } from "../../http/list-input.ts";
 
 export type SubscriptionAdminRouteDeps = { core: CoreContext; requireAuth: RequireAuth; botApis: BotApis };
 
@@ -73,7 +73,7 @@ export const subscriptionAdminRoutes =
         preHandler: operator,
       },
       async (request) => {
-        const page = await listSubscriptions(deps.core.db, now(), camelKeys(request.query));
+        const page = await listSubscriptions(deps.core.db, now(), listInput(request.query));
         return { items: page.items.map(showSubscription), next_cursor: page.nextCursor };
       },
     );
@@ -90,7 +90,7 @@ export const subscriptionAdminRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const filters = camelKeys(request.query);
+        const filters = listInput(request.query);
         const rows = eachRow((cursor) =>
           listSubscriptions(deps.core.db, now(), { ...filters, cursor, limit: EXPORT_PAGE }),
         );

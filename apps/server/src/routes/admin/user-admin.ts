@@ -1,6 +1,5 @@
 import {
   blockUserRequest,
-  camelKeys,
   errorResponse,
   exportUsersQuery,
   ledgerQuery,
@@ -30,6 +29,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, sendCsv } from "../../http/csv.ts";
+import { listInput } from "../../http/list-input.ts";
 
 export type UserAdminRouteDeps = {
   core: CoreContext;
@@ -73,7 +73,7 @@ export const userAdminRoutes =
         preHandler: operator,
       },
       async (request) => {
-        const page = await listUsers(deps.core.db, now(), camelKeys(request.query));
+        const page = await listUsers(deps.core.db, now(), listInput(request.query));
         return { items: snakeKeys(page.items), next_cursor: page.nextCursor };
       },
     );
@@ -90,7 +90,7 @@ export const userAdminRoutes =
         preHandler: operator,
       },
       async (request, reply) => {
-        const filters = camelKeys(request.query);
+        const filters = listInput(request.query);
         const rows = eachRow((cursor) =>
           listUsers(deps.core.db, now(), { ...filters, cursor, limit: EXPORT_PAGE }),
         );

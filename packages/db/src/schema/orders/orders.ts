@@ -50,13 +50,15 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_user_idx").on(t.userId, t.createdAt),
+    index("orders_created_idx").on(t.createdAt, t.id),
+    index("orders_flagged_idx").on(t.createdAt, t.id).where(sql`${t.flagged}`),
+    index("orders_product_idx").on(t.productId, t.createdAt),
+    index("orders_paid_user_idx").on(t.userId).where(sql`${t.status} = 'paid'`),
     index("orders_pending_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     // The dashboard and promo reports read paid orders by payment time, refunds by refund time.
     index("orders_paid_at_idx").on(t.paidAt).where(sql`${t.status} = 'paid'`),
     index("orders_refunded_at_idx").on(t.refundedAt).where(sql`${t.status} = 'refunded'`),
-    index("orders_created_at_idx").on(t.createdAt),
     index("orders_promo_idx").on(t.promoId).where(sql`${t.promoId} is not null`),
-    index("orders_flagged_idx").on(t.createdAt).where(sql`${t.flagged}`),
     check("orders_amount_positive", sql`${t.amount} > 0`),
   ],
 );

@@ -33,6 +33,7 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_provider_id_idx").on(t.provider, t.providerPaymentId),
     index("payments_order_idx").on(t.orderId),
+    index("payments_created_idx").on(t.createdAt, t.id),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 
@@ -30,6 +31,7 @@ export const users = pgTable(
     index("users_last_seen_idx").on(t.lastSeenAt, t.id),
     // New users of a period (the dashboard).
     index("users_first_seen_idx").on(t.firstSeenAt),
+    index("users_name_idx").on(sql`lower(${t.firstName})`, t.id),
   ],
 );
 
