@@ -146,6 +146,48 @@ describe("stacked plan purchases", () => {
   });
 });
 
+describe("purchases settled at once", () => {
+  it("stack one after the other, never overlapping", async () => {
+    const user = await upsertTelegramUser(t.core, { telegramId: telegramId++, firstName: "C" });
+    const product = await createProduct(t.core, admin, month);
+    const orders = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        createOrder(t.core, { userId: user.id, productId: product.id, currency: "XTR", provider: "stars" }),
+      ),
+    );
+    const start = t.clock.now();
+    const settled = await Promise.all(
+      orders.map((order) =>
+        settlePayment(t.core, {
+          provider: "stars",
+          providerPaymentId: `race-${order.id}`,
+          orderId: order.id,
+          amount: order.amount,
+          currency: order.currency,
+          eventType: "successful_payment",
+          raw: {},
+        }),
+      ),
+    );
+    const ids = new Set(
+      settled.map((s) =>
+        s.outcome === "settled" && s.grant.kind === "plan" ? s.grant.subscriptionId : null,
+      ),
+    );
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const periods = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, id ?? ""))
+      .orderBy(asc(subscriptionPeriods.startsAt));
+    expect(periods.map((p) => p.startsAt.getTime() - start.getTime())).toEqual(
+      [0, 30, 60, 90].map((d) => d * DAY),
+    );
+    expect((await planOf(id ?? ""))?.endsAt).toEqual(new Date(start.getTime() + 120 * DAY));
+  });
+});
+
 describe("extra days from a promo code", () => {
   it("are the order's time too: its refund takes them back with it", async () => {
     const { user, orders, start } = await stackedBuyer(1);

@@ -1,5 +1,5 @@
 import { type Database, type SubscriptionRow, subscriptionPeriods, subscriptions } from "@lumen/db";
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { LumenError } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
@@ -36,6 +36,11 @@ export type ExtendPlanInput = z.input<typeof extendPlanInput>;
 export async function extendPlan(db: Database, now: Date, input: ExtendPlanInput): Promise<SubscriptionRow> {
   const plan = parseInput(extendPlanInput, input);
   const length = (plan.days ?? plan.periodDays) * DAY_MS;
+  // Two first purchases of a plan settled at once would each start a plan: one at a time per
+  // user and plan code (held to the end of the caller's transaction).
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`plan:${plan.userId}:${plan.planCode}`}, 0))`,
+  );
   const [granted] = await db
     .select({ subscriptionId: subscriptionPeriods.subscriptionId })
     .from(subscriptionPeriods)
