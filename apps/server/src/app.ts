@@ -19,6 +19,8 @@ import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
+import { restrictOperations } from "./http/restrict-operations.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
@@ -59,6 +61,8 @@ export type AppDeps = {
   trustProxy: false | string[];
   loginLimitPerMinute: number;
   apiRateLimits: ApiRateLimits;
+  /** METRICS_TOKEN: when set, /metrics and the API docs need it as a bearer token. */
+  metricsToken?: string | undefined;
 };
 
 /** The HTTP application as a value: main.ts listens on it, tests inject into it. */
@@ -75,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installSecurityHeaders(app);
+  restrictOperations(app, deps.metricsToken);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

@@ -131,6 +131,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,
           trustProxy: config.TRUST_PROXY,
           loginLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+          metricsToken: config.METRICS_TOKEN,
           apiRateLimits: {
             perKeyPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
             perAddressPerMinute: config.API_ADDRESS_RATE_LIMIT_PER_MINUTE,

@@ -48,6 +48,7 @@ export async function createTestApp(
     clock?: Clock;
     loginLimitPerMinute?: number;
     apiRateLimits?: ApiRateLimits;
+    metricsToken?: string;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -106,6 +107,7 @@ export async function createTestApp(
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 100,
+    metricsToken: options.metricsToken,
     apiRateLimits: options.apiRateLimits ?? { perKeyPerMinute: 100_000, perAddressPerMinute: 100_000 },
   });
   await app.ready();
