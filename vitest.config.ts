@@ -4,7 +4,15 @@ export default defineConfig({
   test: {
     include: ["apps/*/test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: "forks",
+    // `npm test -- --coverage` (CI's PGlite pass): v8 coverage of the code in this process;
+    // server processes the e2e suites start are not counted.
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts", "apps/server/src/**/*.ts"],
+      reporter: ["text-summary"],
+      thresholds: { lines: 65, statements: 65 },
+    },
   },
 });

@@ -21,6 +21,8 @@ import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { installNulCheck } from "./http/refuse-nul.ts";
+import { restrictOperations } from "./http/restrict-operations.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import { adminApp, installWebApps } from "./http/web-apps.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
@@ -76,6 +78,8 @@ export type AppDeps = {
   /** PUBLIC_URL: another origin the CSRF check accepts (the server behind a proxy). */
   publicUrl?: string | undefined;
   apiRateLimits: ApiRateLimits;
+  /** METRICS_TOKEN: when set, /metrics and the API docs need it as a bearer token. */
+  metricsToken?: string | undefined;
 };
 
 /** The HTTP application as a value: main.ts listens on it, tests inject into it. */
@@ -93,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installNulCheck(app);
+  installSecurityHeaders(app);
+  restrictOperations(app, deps.metricsToken);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

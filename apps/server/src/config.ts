@@ -63,6 +63,7 @@ export const configSchema = z
     TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
     PUBLIC_URL: optional(url),
     TRUST_PROXY: trustedProxies,
+    METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),

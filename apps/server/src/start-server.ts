@@ -146,6 +146,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           }),
           setupCode,
           publicUrl: config.PUBLIC_URL,
+          metricsToken: config.METRICS_TOKEN,
           apiRateLimits: {
             perKeyPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
             perAddressPerMinute: config.API_ADDRESS_RATE_LIMIT_PER_MINUTE,

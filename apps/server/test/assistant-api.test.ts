@@ -1,5 +1,7 @@
 import { cliActor, createApiKey, createOpenAIChatModel, findLedgerMismatches } from "@lumen/core";
+import { auditLog } from "@lumen/db";
 import { createFakeOpenAI, type FakeOpenAI } from "@lumen/testkit";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testAssistantConfig } from "./support/test-app.ts";
 
@@ -80,6 +82,17 @@ describe("users API", () => {
     expect((await call("PATCH", `/api/v1/users/${id}`, { is_banned: true }, operatorKey)).statusCode).toBe(
       403,
     );
+    // Changing what a user pays per question is an admin's act, and it is audited.
+    expect((await call("PATCH", `/api/v1/users/${id}`, { model: "test-mini" }, operatorKey)).statusCode).toBe(
+      403,
+    );
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["user.update", "user.assistant_settings"]),
+    );
+    expect(audit.find((a) => a.action === "user.assistant_settings")?.data).toMatchObject({
+      model: "test-max",
+    });
     expect((await call("GET", "/api/v1/users/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
     expect((await call("GET", "/api/v1/users/not-a-uuid")).json().error.field).toBe("params.id");
   });

@@ -116,6 +116,23 @@ describe("referrals", () => {
         idempotencyKey: "p2",
       }),
     ).toEqual({ replayed: true });
+    // The key names that payout: another amount or partner under it is refused, not replayed.
+    await expect(
+      recordPayout(t.core, admin, settings, {
+        partnerUserId: partner,
+        amount: 40,
+        currency: "XTR",
+        idempotencyKey: "p2",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", details: { field: "idempotency_key" } });
+    await expect(
+      recordPayout(t.core, admin, settings, {
+        partnerUserId: await newUser(),
+        amount: 50,
+        currency: "XTR",
+        idempotencyKey: "p2",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     stats = await getPartnerStats(t.core.db, settings, { partnerUserId: partner, now: t.clock.now() });
     expect(stats.money[0]).toMatchObject({ paidOut: 50, due: 0 });
   });

@@ -55,6 +55,7 @@ export async function createTestApp(
     setupCode?: string;
     publicUrl?: string;
     apiRateLimits?: ApiRateLimits;
+    metricsToken?: string;
     assistant?: AssistantDeps;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
@@ -132,6 +133,7 @@ export async function createTestApp(
     }),
     setupCode: options.setupCode,
     publicUrl: options.publicUrl,
+    metricsToken: options.metricsToken,
     apiRateLimits: options.apiRateLimits ?? { perKeyPerMinute: 100_000, perAddressPerMinute: 100_000 },
   });
   await app.ready();

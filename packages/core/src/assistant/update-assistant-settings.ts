@@ -1,5 +1,7 @@
 import { assistantSettings } from "@lumen/db";
-import type { CoreContext } from "../shared/context.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { requireRole } from "../auth/roles.ts";
+import type { Actor, CoreContext } from "../shared/context.ts";
 import { validationFailed } from "../shared/errors.ts";
 import { type AssistantConfig, answerStyles } from "./assistant-config.ts";
 
@@ -7,8 +9,10 @@ import { type AssistantConfig, answerStyles } from "./assistant-config.ts";
 export async function updateAssistantSettings(
   ctx: CoreContext,
   config: AssistantConfig,
-  input: { userId: string; model?: string; style?: string },
+  /** `actor`: an operator changing a user's settings (admin only, audited); absent for the user's own. */
+  input: { userId: string; model?: string; style?: string; actor?: Actor },
 ): Promise<void> {
+  if (input.actor) requireRole(input.actor, "admin");
   if (input.model !== undefined && !config.models.some((m) => m.id === input.model)) {
     throw validationFailed(
       "model",
@@ -24,8 +28,18 @@ export async function updateAssistantSettings(
     ...(input.style === undefined ? {} : { style: input.style }),
     updatedAt: now,
   };
-  await ctx.db
-    .insert(assistantSettings)
-    .values({ userId: input.userId, ...changes, conversationStartedAt: new Date(0) })
-    .onConflictDoUpdate({ target: assistantSettings.userId, set: changes });
+  const actor = input.actor;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(assistantSettings)
+      .values({ userId: input.userId, ...changes, conversationStartedAt: new Date(0) })
+      .onConflictDoUpdate({ target: assistantSettings.userId, set: changes });
+    if (actor)
+      await recordAudit(tx, actor, {
+        action: "user.assistant_settings",
+        entityType: "user",
+        entityId: input.userId,
+        data: { model: input.model, style: input.style },
+      });
+  });
 }

@@ -133,11 +133,24 @@ export async function recordPayout(
   },
 ): Promise<{ replayed: boolean }> {
   requireRole(actor, "admin");
-  const [earlier] = await ctx.db
-    .select({ id: referralPayouts.id })
-    .from(referralPayouts)
-    .where(eq(referralPayouts.idempotencyKey, input.idempotencyKey));
-  if (earlier) return { replayed: true };
+  // A key names one payout: the same key for another partner or amount is a client bug, not a replay.
+  const replayOf = async () => {
+    const [earlier] = await ctx.db
+      .select()
+      .from(referralPayouts)
+      .where(eq(referralPayouts.idempotencyKey, input.idempotencyKey));
+    if (!earlier) return false;
+    if (
+      earlier.partnerUserId !== input.partnerUserId ||
+      earlier.amount !== input.amount ||
+      earlier.currency !== input.currency
+    )
+      throw new LumenError("CONFLICT", "This idempotency key was used for another payout", {
+        field: "idempotency_key",
+      });
+    return true;
+  };
+  if (await replayOf()) return { replayed: true };
   try {
     return await ctx.db.transaction(async (tx) => {
       // One payout per partner at a time: two at once could each see the same amount as due.
@@ -163,7 +176,7 @@ export async function recordPayout(
       return { replayed: false };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { replayed: true };
+    if (isUniqueViolation(error) && (await replayOf())) return { replayed: true };
     throw error;
   }
 }

@@ -76,7 +76,7 @@ export const userRoutes =
           body: updateUserRequest,
           response: { 200: user, 400: errorResponse, 403: errorResponse, 404: errorResponse },
         },
-        preHandler: operator,
+        preHandler: deps.requireAuth("admin"),
       },
       async (request) => {
         const { locale, is_banned, model, style } = request.body;
@@ -84,7 +84,7 @@ export const userRoutes =
         const userId = request.params.id;
         await getUser(deps.core.db, userId);
         if (model !== undefined || style !== undefined) {
-          await updateAssistantSettings(deps.core, deps.assistant.config, { userId, model, style });
+          await updateAssistantSettings(deps.core, deps.assistant.config, { userId, model, style, actor });
         }
         const row =
           locale !== undefined || is_banned !== undefined
