@@ -14,7 +14,13 @@ async function login(email: string, password: string) {
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 const call = (cookie: string, method: Method, url: string, payload?: Record<string, unknown>) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
+  // The panel's writes carry this server's Origin (the CSRF check refuses cookie writes without one).
+  t.app.inject({
+    method,
+    url,
+    headers: { cookie, origin: "http://localhost" },
+    ...(payload === undefined ? {} : { payload }),
+  });
 
 const owner = (method: Method, url: string, payload?: Record<string, unknown>) =>
   call(cookies.owner as string, method, url, payload);
