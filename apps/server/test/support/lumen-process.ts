@@ -70,6 +70,7 @@ export type LumenProcess = {
 export async function startLumen(
   env: Record<string, string>,
   args: string[] = ["start"],
+  options: { readyTimeoutMs?: number } = {},
 ): Promise<LumenProcess> {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: repoRoot,
@@ -132,7 +133,10 @@ export async function startLumen(
       check();
     });
 
-  const ready = await waitForLog((l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"));
+  const ready = await waitForLog(
+    (l) => typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
+    options.readyTimeoutMs,
+  );
   return {
     child,
     url: `http://127.0.0.1:${ready.port}`,
