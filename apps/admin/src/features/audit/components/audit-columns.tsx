@@ -65,7 +65,7 @@ export function auditColumns(t: T): ColumnDef<AuditEntry, unknown>[] {
     {
       id: "details",
       header: t("columns.details"),
-      meta: { className: "max-w-[16rem] truncate text-muted-foreground" },
+      meta: { className: "max-w-[14rem] truncate text-muted-foreground" },
       cell: ({ row }) => (
         <span title={JSON.stringify(row.original.data)}>{summarize(row.original.data) || "—"}</span>
       ),
@@ -73,7 +73,11 @@ export function auditColumns(t: T): ColumnDef<AuditEntry, unknown>[] {
     {
       id: "ip",
       header: t("columns.ip"),
-      meta: { className: "font-mono text-xs text-muted-foreground" },
+      // Wide screens only: the details' tooltip carries the rest.
+      meta: {
+        className: "hidden font-mono text-xs text-muted-foreground 2xl:table-cell",
+        headerClassName: "hidden 2xl:table-cell",
+      },
       cell: ({ row }) => row.original.ip ?? "—",
     },
   ];
