@@ -168,3 +168,27 @@ describe("serving a built web app", () => {
     expect(res.body).toContain("npm run build:web");
   });
 });
+
+describe("first-run setup under a race", () => {
+  let race: TestApp;
+  beforeAll(async () => {
+    race = await createTestApp({ setupCode: SETUP_CODE });
+  });
+  afterAll(() => race.close());
+
+  it("lets exactly one of several simultaneous requests with the right code become the owner", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        race.app.inject({
+          method: "POST",
+          url: "/api/v1/setup",
+          payload: { setup_code: SETUP_CODE, email: `owner${i}@example.com`, password: "a long password" },
+        }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409, 409]);
+    const rows = await race.database.query("select count(*)::int as n from admins");
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+});

@@ -73,7 +73,7 @@ export function IdCell({ value }: { value: string | number | null | undefined })
   if (value === null || value === undefined) return <span className="text-muted-foreground">—</span>;
   const text = String(value);
   return (
-    <span title={text} className="inline-block max-w-[10rem] truncate align-bottom font-mono text-xs">
+    <span title={text} className="inline-block max-w-[7rem] truncate align-bottom font-mono text-xs">
       {text}
     </span>
   );

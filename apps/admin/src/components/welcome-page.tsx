@@ -14,7 +14,10 @@ export function WelcomePage() {
   const items = navItems.filter((item) => item.to !== "/" && can(me, item.minRole));
   return (
     <div>
-      <PageHeader title={t("welcome.title", { name: me.name })} description={t("welcome.subtitle")} />
+      <PageHeader
+        title={t("welcome.title", { name: me.name.split("@")[0] ?? me.name })}
+        description={t("welcome.subtitle")}
+      />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {items.map((item) => {
           const Icon = item.icon;

@@ -1,5 +1,6 @@
 import { meResponse } from "@lumen/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useRouteContext } from "@tanstack/react-router";
 import type { z } from "zod";
 import { ApiError, api } from "./api.ts";
 
@@ -28,11 +29,14 @@ export const meQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-/** The signed-in operator inside `_authed` pages (the guard guarantees one). */
+/**
+ * The signed-in operator inside `_authed` pages: the cached `me` (fresh after a role change), else
+ * the one the guard saw, so signing out never flashes an error while the page is left.
+ */
 export function useMe(): Me {
   const { data } = useQuery(meQueryOptions());
-  if (!data) throw new ApiError(401, "UNAUTHENTICATED", "Not signed in");
-  return data;
+  const { me } = useRouteContext({ from: "/_authed" });
+  return data ?? me;
 }
 
 export async function signIn(input: { email: string; password: string }): Promise<void> {

@@ -43,37 +43,43 @@ export type Panel = {
   lumen: LumenProcess;
   /** The server's origin, e.g. http://127.0.0.1:41234 (the panel is at `${url}/admin/`). */
   url: string;
-  /** An owner API key, made with the CLI before the server started: for seeding data. */
-  key: string;
+  /** An owner API key made with the CLI before the server started (only with `apiKey: true`). */
+  key: string | undefined;
   /** The first-run setup code the server printed in its log. */
   setupCode(): string;
-  /** Calls the API with the owner key; JSON in and out. */
+  /** Calls the API with the owner key (`apiKey: true`); JSON in and out. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint returns
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 };
 
-export async function startPanel(options: { env?: Record<string, string> } = {}): Promise<Panel> {
+export async function startPanel(
+  options: {
+    env?: Record<string, string>;
+    /** Make an owner API key with the CLI first (costs one more database boot). */
+    apiKey?: boolean;
+    /** Runs before the server starts, with its environment (e.g. `lumen demo` to seed the catalog). */
+    prepare?: (env: Record<string, string>) => Promise<void>;
+  } = {},
+): Promise<Panel> {
   ensurePanelBuilt();
   const tg = await createTelegramEmulator();
   const bot = tg.createBot({ username: "lumen_panel_bot", firstName: "Lumen Shop" });
   const home = await createLumenHome();
-  const created = await runLumenCli(home.env, [
-    "api-key",
-    "create",
-    "--name",
-    "browser tests",
-    "--key-role",
-    "owner",
-  ]);
-  if (created.code !== 0) throw new Error(`api-key create failed: ${created.stderr}`);
-  const key = created.stdout.trim();
-  const lumen = await startLumen({
-    ...home.env,
-    BOT_TOKEN: bot.token,
-    TELEGRAM_API_ROOT: tg.apiRoot,
-    ...options.env,
-  });
+  let key: string | undefined;
+  if (options.apiKey) {
+    const args = ["api-key", "create", "--name", "browser tests", "--key-role", "owner"];
+    const created = await runLumenCli(home.env, args);
+    if (created.code !== 0) throw new Error(`api-key create failed: ${created.stderr}`);
+    key = created.stdout.trim();
+  }
+  await options.prepare?.(home.env);
+  // A generous start timeout: browser suites run beside the rest of the tests on 2 cores.
+  const lumen = await startLumen(
+    { ...home.env, BOT_TOKEN: bot.token, TELEGRAM_API_ROOT: tg.apiRoot, ...options.env },
+    ["start"],
+    { readyTimeoutMs: 180_000 },
+  );
   return {
     tg,
     bot,
@@ -87,6 +93,7 @@ export async function startPanel(options: { env?: Record<string, string> } = {})
       return code;
     },
     async api(method, path, body) {
+      if (!key) throw new Error("startPanel({ apiKey: true }) makes the key panel.api uses");
       const response = await fetch(`${lumen.url}${path}`, {
         method,
         headers: { "x-auth-key": key, ...(body === undefined ? {} : { "content-type": "application/json" }) },

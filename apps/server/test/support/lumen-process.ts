@@ -70,6 +70,7 @@ export type LumenProcess = {
 export async function startLumen(
   env: Record<string, string>,
   args: string[] = ["start"],
+  options: { readyTimeoutMs?: number } = {},
 ): Promise<LumenProcess> {
   const worker = args.join(" ").includes("--role worker");
   const child = spawn(process.execPath, [bin, ...args], {
@@ -145,7 +146,7 @@ export async function startLumen(
         ? l.msg.startsWith("Lumen worker is up")
         : typeof l.url === "string" && l.msg.startsWith("Lumen is up"),
     // Generous: CI machines run many suites at once, and a start under load can take a while.
-    180_000,
+    options.readyTimeoutMs ?? 180_000,
   );
   return {
     child,

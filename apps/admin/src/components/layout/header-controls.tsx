@@ -13,7 +13,7 @@ import { toast } from "@lumen/ui/components/sonner";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { LanguagesIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
-import { type Me, signOut } from "../../lib/auth.ts";
+import { type Me, meQueryOptions, signOut } from "../../lib/auth.ts";
 import { type Locale, setLocale, useLocale, useT } from "../../lib/i18n.ts";
 import { setTheme, type Theme, useTheme } from "../../lib/theme.ts";
 
@@ -82,9 +82,11 @@ export function UserMenu({ me }: { me: Me }) {
     } catch {
       // the session may already be gone; signing out locally is still right
     }
-    queryClient.clear();
-    toast.success(t("header.signedOut"));
+    // "Nobody" first, so the sign-in page's guard does not send the operator straight back.
+    queryClient.setQueryData(meQueryOptions().queryKey, null);
     await router.navigate({ to: "/login" });
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== "auth" && q.queryKey[0] !== "setup" });
+    toast.success(t("header.signedOut"));
   }
 
   return (

@@ -31,12 +31,14 @@ export function auditColumns(t: T): ColumnDef<AuditEntry, unknown>[] {
       header: t("columns.actor"),
       cell: ({ row }) => {
         const e = row.original;
+        const kind = t(`actorTypes.${e.actor_type}`);
+        const name =
+          e.actor_name ?? (e.actor_id ? `${kind} ${e.actor_id.slice(0, 8)} (${t("deleted")})` : null);
+        if (!name) return <span className="font-medium">{kind}</span>;
         return (
           <div className="flex flex-col">
-            <span className="font-medium">
-              {e.actor_name ?? (e.actor_id ? t("deleted") : t(`actorTypes.${e.actor_type}`))}
-            </span>
-            <span className="text-xs text-muted-foreground">{t(`actorTypes.${e.actor_type}`)}</span>
+            <span className="font-medium">{name}</span>
+            <span className="text-xs text-muted-foreground">{kind}</span>
           </div>
         );
       },
@@ -63,7 +65,7 @@ export function auditColumns(t: T): ColumnDef<AuditEntry, unknown>[] {
     {
       id: "details",
       header: t("columns.details"),
-      meta: { className: "max-w-[24rem] truncate text-muted-foreground" },
+      meta: { className: "max-w-[14rem] truncate text-muted-foreground" },
       cell: ({ row }) => (
         <span title={JSON.stringify(row.original.data)}>{summarize(row.original.data) || "—"}</span>
       ),
@@ -71,7 +73,11 @@ export function auditColumns(t: T): ColumnDef<AuditEntry, unknown>[] {
     {
       id: "ip",
       header: t("columns.ip"),
-      meta: { className: "font-mono text-xs text-muted-foreground" },
+      // Wide screens only: the details' tooltip carries the rest.
+      meta: {
+        className: "hidden font-mono text-xs text-muted-foreground 2xl:table-cell",
+        headerClassName: "hidden 2xl:table-cell",
+      },
       cell: ({ row }) => row.original.ip ?? "—",
     },
   ];
