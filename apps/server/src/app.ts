@@ -18,7 +18,7 @@ import { installAuth } from "./http/auth.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
-import { installNulCheck } from "./http/refuse-nul.ts";
+import { installTextCheck } from "./http/refuse-unstorable-text.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { apiKeyRoutes } from "./routes/admin/api-keys.ts";
@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installNulCheck(app);
+  installTextCheck(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
