@@ -20,7 +20,7 @@ import { installCsrfGuard } from "./http/csrf.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
-import { installNulCheck } from "./http/refuse-nul.ts";
+import { installTextCheck } from "./http/refuse-unstorable-text.ts";
 import { restrictOperations } from "./http/restrict-operations.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
 import { adminApp, installWebApps } from "./http/web-apps.ts";
@@ -96,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installNulCheck(app);
+  installTextCheck(app);
   installSecurityHeaders(app);
   restrictOperations(app, deps.metricsToken);
   app.addHook("onSend", async (request, reply) => {

@@ -43,7 +43,12 @@ export type FuzzRequest = {
 };
 
 /** Values the fixtures made (ids, codes, tokens): generated fields pick them often, to get past lookups. */
-export type FuzzPool = { uuids: string[]; strings: string[] };
+export type FuzzPool = {
+  uuids: string[];
+  strings: string[];
+  /** Only values that fit the schema, to get past validation into the verbs more often. */
+  strict?: boolean;
+};
 
 const INT_EDGES = [
   0,
@@ -100,11 +105,12 @@ function resolveRef(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {
   return doc.components?.schemas?.[name] ?? {};
 }
 
-function integerArb(schema: JsonSchema): fc.Arbitrary<unknown> {
+function integerArb(schema: JsonSchema, strict: boolean): fc.Arbitrary<unknown> {
   const min = Math.max(schema.minimum ?? -1_000_000, -1_000_000);
   const max = Math.min(schema.maximum ?? 1_000_000, 1_000_000);
   const inRange = min <= max ? fc.integer({ min, max }) : fc.integer();
   const small = fc.integer({ min: Math.max(min, -5), max: Math.max(Math.min(max, 50), Math.max(min, -5)) });
+  if (strict) return fc.oneof(small, inRange);
   return fc.oneof(
     { arbitrary: small, weight: 4 },
     { arbitrary: inRange, weight: 3 },
@@ -114,6 +120,14 @@ function integerArb(schema: JsonSchema): fc.Arbitrary<unknown> {
 }
 
 function stringArb(schema: JsonSchema, pool: FuzzPool): fc.Arbitrary<unknown> {
+  if (pool.strict && schema.format === "uuid")
+    return fc.constantFrom(...pool.uuids, "00000000-0000-4000-8000-000000000000");
+  if (pool.strict && schema.format === "email") return fc.emailAddress();
+  if (pool.strict && schema.format === "date-time") {
+    return fc
+      .date({ min: new Date("2020-01-01"), max: new Date("2040-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString());
+  }
   if (schema.format === "uuid") {
     return fc.oneof(
       { arbitrary: fc.constantFrom(...(pool.uuids.length ? pool.uuids : ["x"])), weight: 6 },
@@ -152,6 +166,7 @@ function stringArb(schema: JsonSchema, pool: FuzzPool): fc.Arbitrary<unknown> {
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 64, 64);
   const fitting = fc.string({ minLength: Math.min(min, max), maxLength: max });
+  if (pool.strict) return fitting;
   return fc.oneof(
     { arbitrary: fitting, weight: 4 },
     { arbitrary: fc.string({ unit: "grapheme", maxLength: max }), weight: 2 },
@@ -172,13 +187,15 @@ export function valueFor(
   let fitting: fc.Arbitrary<unknown>;
   if (variants?.length) {
     fitting = fc.oneof(...variants.map((v) => valueFor(doc, v, pool, depth + 1)));
+  } else if (schema.enum?.length && pool.strict) {
+    fitting = fc.constantFrom(...schema.enum);
   } else if (schema.enum?.length) {
     fitting = fc.oneof(
       { arbitrary: fc.constantFrom(...schema.enum), weight: 8 },
       { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
     );
   } else if (schema.type === "integer" || schema.type === "number") {
-    fitting = integerArb(schema);
+    fitting = integerArb(schema, pool.strict === true);
   } else if (schema.type === "string") {
     fitting = stringArb(schema, pool);
   } else if (schema.type === "boolean") {
@@ -197,6 +214,7 @@ export function valueFor(
   } else {
     fitting = anyJson;
   }
+  if (pool.strict) return schema.nullable ? fc.option(fitting, { freq: 8, nil: null }) : fitting;
   return fc.oneof(
     { arbitrary: fitting, weight: 12 },
     { arbitrary: fc.constantFrom(...WRONG_TYPES), weight: 1 },
@@ -211,14 +229,14 @@ function objectFor(doc: OpenApiDocument, schema: JsonSchema, pool: FuzzPool, dep
       fc.constant(name),
       valueFor(doc, prop, pool, depth + 1),
       // Required fields are nearly always present; optional ones half of the time.
-      fc.integer({ min: 0, max: 99 }).map((n) => (required.has(name) ? n < 94 : n < 50)),
+      fc.integer({ min: 0, max: 99 }).map((n) => (required.has(name) ? pool.strict || n < 94 : n < 50)),
     ),
   );
   const extra = fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), anyJson), { freq: 8 });
   return fc.tuple(fc.tuple(...entries), extra).map(([fields, more]) => {
     const out: Record<string, unknown> = {};
     for (const [name, value, present] of fields) if (present) out[name] = value;
-    if (more) out[more[0]] = more[1];
+    if (more && !pool.strict) out[more[0]] = more[1];
     return out;
   });
 }
@@ -251,7 +269,13 @@ export function requestFor(
   const schema = op.operation.requestBody?.content?.["application/json"]?.schema;
   const body: fc.Arbitrary<{ text?: string; type?: string }> = schema
     ? fc.oneof(
-        { arbitrary: valueFor(doc, schema, pool).map((v) => ({ text: JSON.stringify(v) })), weight: 30 },
+        { arbitrary: valueFor(doc, schema, pool).map((v) => ({ text: JSON.stringify(v) })), weight: 15 },
+        {
+          arbitrary: valueFor(doc, schema, { ...pool, strict: true }).map((v) => ({
+            text: JSON.stringify(v),
+          })),
+          weight: 15,
+        },
         {
           arbitrary: fc.constantFrom("{", "[1,", '{"a":1}{', "null", '"x"', "").map((t) => ({ text: t })),
           weight: 1,
