@@ -132,8 +132,10 @@ describe("operators (owner only)", () => {
     expect((await call(cookie, "GET", "/api/v1/auth/me")).statusCode).toBe(401);
     expect((await login("off@example.com", created.temporary_password)).res.statusCode).toBe(200);
     const audit = await owner("GET", `/api/v1/audit?entity_type=admin&entity_id=${created.operator.id}`);
+    // The refused sign-in while disabled is audited too.
     expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual([
       "admin.enable",
+      "auth.login_failed",
       "admin.disable",
       "admin.create",
     ]);
