@@ -26,7 +26,7 @@ const password = "a long sales password";
 
 describe.skipIf(!hasChromium)("sales pages", () => {
   beforeAll(async () => {
-    panel = await startPanel();
+    panel = await startPanel({ apiKey: true });
     await createOwner(panel, email, password);
     browser = await openBrowser();
     page = await browser.newPage();
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)("sales pages", () => {
     await page.goto(`${panel.url}/admin/?period=7`);
     await expect.poll(() => page.getByTestId("kpi-revenue-XTR-value").textContent()).toBe("75 Stars");
     expect(await page.getByTestId("kpi-paid-orders-value").textContent()).toBe("1");
-    expect(await page.getByTestId("kpi-revenue-RUB-value").textContent()).toMatch(/^0[.,]00/);
+    expect(await page.getByTestId("kpi-revenue-RUB-value").textContent()).toMatch(/0[.,]00/);
     await screenshot(page, "dashboard");
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, "dashboard-375");
@@ -80,16 +80,16 @@ describe.skipIf(!hasChromium)("sales pages", () => {
   it("a promo code made on its page is listed with no uses", async () => {
     await page.goto(`${panel.url}/admin/promos`);
     await page.getByRole("button", { name: "New promo code" }).click();
-    await page.getByLabel("Code").fill("launch15");
-    await page.getByLabel("Value").fill("15");
+    await page.getByLabel("Code", { exact: true }).fill("launch15");
+    await page.getByLabel("Value", { exact: true }).fill("15");
     await page.getByRole("button", { name: "Create" }).click();
     await page.getByText("Promo code LAUNCH15 created").waitFor();
     await expect.poll(() => page.getByTestId("promo-uses-LAUNCH15").textContent()).toBe("0");
     await screenshot(page, "promos");
 
     await page.getByRole("button", { name: "New promo code" }).click();
-    await page.getByLabel("Code").fill("launch15");
-    await page.getByLabel("Value").fill("15");
+    await page.getByLabel("Code", { exact: true }).fill("launch15");
+    await page.getByLabel("Value", { exact: true }).fill("15");
     await page.getByRole("button", { name: "Create" }).click();
     await page.getByText("The code LAUNCH15 already exists").waitFor();
   });
