@@ -18,7 +18,7 @@ const password = "people password 123";
 
 describe.skipIf(!hasChromium)("users pages in a phone-sized browser", () => {
   beforeAll(async () => {
-    panel = await startPanel();
+    panel = await startPanel({ apiKey: true });
     browser = await openBrowser();
     await createOwner(panel, email, password);
   }, 180_000);
