@@ -277,13 +277,14 @@ describe.skipIf(!onPostgres || !nginxBinary)("two API and two worker processes b
   it("logs and rate-limits the client's real address, whatever X-Forwarded-For it sends", async () => {
     const statuses: number[] = [];
     // Bounded: enough attempts to pass the limit even if each process counted on its own.
-    for (let i = 0; i < 2 * LOGIN_LIMIT + 2; i++) {
+    // A new email each time, so what trips is the per-address limit (three times the per-account one).
+    for (let i = 0; i < 3 * LOGIN_LIMIT + 2; i++) {
       const res = await requestThrough(nginx, {
         method: "POST",
         path: "/api/v1/auth/login",
         localAddress: "127.0.0.2",
         headers: { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` },
-        body: { email: "nobody@example.com", password: "wrong-password" },
+        body: { email: `nobody${i}@example.com`, password: "wrong-password" },
       });
       statuses.push(res.status);
       if (res.status === 429) {
@@ -298,7 +299,7 @@ describe.skipIf(!onPostgres || !nginxBinary)("two API and two worker processes b
       method: "POST",
       path: "/api/v1/auth/login",
       localAddress: "127.0.0.3",
-      body: { email: "nobody@example.com", password: "wrong-password" },
+      body: { email: "somebody@example.com", password: "wrong-password" },
     });
     expect(other.status).toBe(401);
 
