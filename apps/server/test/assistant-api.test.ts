@@ -63,7 +63,10 @@ describe("users API", () => {
     });
     const found = await call("GET", "/api/v1/users?telegram_id=123456789012");
     expect(found.json().items.map((u: { id: string }) => u.id)).toEqual([first.json().id]);
-    expect((await call("GET", "/api/v1/users?telegram_id=1")).json()).toEqual({ items: [], next_cursor: null });
+    expect((await call("GET", "/api/v1/users?telegram_id=1")).json()).toEqual({
+      items: [],
+      next_cursor: null,
+    });
     expect((await call("GET", `/api/v1/users/${first.json().id}`)).json().username).toBe("zoe");
   });
 
