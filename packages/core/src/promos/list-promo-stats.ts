@@ -2,6 +2,7 @@ import { type Currency, type Database, type PromoRow, promoKinds, promos } from 
 import { and, desc, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { notFound } from "../shared/errors.ts";
+import { eachRow } from "../shared/keyset.ts";
 import { decodeCursor, exactTime, pageOf } from "../shared/keyset-cursor.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { jsonOf, num } from "../shared/sql-rows.ts";
@@ -100,10 +101,5 @@ export async function* eachPromoStats(
   db: Database,
   input: Omit<z.input<typeof promoListInput>, "cursor" | "limit">,
 ): AsyncGenerator<PromoStats> {
-  let cursor: string | undefined;
-  do {
-    const page = await listPromoStats(db, { ...input, cursor, limit: 200 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  yield* eachRow((cursor) => listPromoStats(db, { ...input, cursor, limit: 200 }));
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@lumen/db";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
+import { eachRow } from "../shared/keyset.ts";
 import { decodeCursor, encodeCursor } from "../shared/keyset-cursor.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { num, rowsOf } from "../shared/sql-rows.ts";
@@ -111,10 +112,5 @@ export async function* eachPartner(
   settings: ReferralSettings,
   input: Omit<z.input<typeof partnerListInput>, "cursor" | "limit"> & { now: Date },
 ): AsyncGenerator<PartnerRow> {
-  let cursor: string | undefined;
-  do {
-    const page = await listPartners(db, settings, { ...input, cursor, limit: 200 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  yield* eachRow((cursor) => listPartners(db, settings, { ...input, cursor, limit: 200 }));
 }

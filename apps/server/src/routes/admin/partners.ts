@@ -22,7 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
-import { sendCsv } from "../../http/csv-export.ts";
+import { type CsvColumn, sendCsv } from "../../http/csv.ts";
 
 const money = z.object({
   currency: z.enum(["XTR", "RUB"]),
@@ -43,7 +43,7 @@ const tags = ["referrals"];
 
 const moneyIn = (p: PartnerRow, currency: "RUB" | "XTR") => p.money.find((m) => m.currency === currency);
 /** The partners CSV: money per currency in separate columns, RUB in kopecks, Stars whole. */
-const csvColumns: Array<{ header: string; value: (p: PartnerRow) => unknown }> = [
+const csvColumns: CsvColumn<PartnerRow>[] = [
   { header: "user_id", value: (p) => p.userId },
   { header: "telegram_id", value: (p) => p.telegramId },
   { header: "name", value: (p) => p.firstName },

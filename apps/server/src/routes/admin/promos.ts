@@ -26,14 +26,14 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
-import { sendCsv } from "../../http/csv-export.ts";
+import { type CsvColumn, sendCsv } from "../../http/csv.ts";
 
 const tags = ["promos"];
 const revenueIn = (p: PromoStats, currency: "RUB" | "XTR") =>
   p.revenue.find((r) => r.currency === currency)?.amount ?? 0;
 
 /** The promo codes CSV: one row per code, revenue per currency in separate columns (never summed). */
-const csvColumns: Array<{ header: string; value: (p: PromoStats) => unknown }> = [
+const csvColumns: CsvColumn<PromoStats>[] = [
   { header: "code", value: (p) => p.code },
   { header: "kind", value: (p) => p.kind },
   { header: "value", value: (p) => p.value },
