@@ -129,6 +129,21 @@ describe("changing a plan", () => {
     expect(audit).toMatchObject([{ action: "subscription.extend", data: { days: 30, reason: "outage" } }]);
   });
 
+  it("extends once for one idempotency key, however often it is sent", async () => {
+    const body = { days: 5, reason: "goodwill", idempotency_key: "ext-long-1" };
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => post(`/api/v1/subscriptions/${subs.long}/extend`, body)),
+    );
+    expect(sent.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const ends = new Set(sent.map((r) => r.json().ends_at));
+    expect(ends.size).toBe(1);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, subs.long as string));
+    expect(audit.filter((a) => a.action === "subscription.extend")).toHaveLength(1);
+  });
+
   it("ends a plan now (admin); a renewing one needs its renewal cancelled first", async () => {
     const res = await post(`/api/v1/subscriptions/${subs.long}/end`, { reason: "chargeback" });
     expect(res.statusCode).toBe(200);

@@ -46,5 +46,7 @@ export const subscriptionListResponse = cursorPage(subscriptionListItem);
 export const extendSubscriptionRequest = z.object({
   days: z.number().int().min(1).max(3660),
   reason: z.string().trim().min(1).max(500),
+  /** The same key twice extends once. */
+  idempotency_key: z.string().trim().min(1).max(200).optional(),
 });
 export const endSubscriptionRequest = z.object({ reason: z.string().trim().min(1).max(500) });

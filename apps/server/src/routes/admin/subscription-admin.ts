@@ -118,7 +118,9 @@ export const subscriptionAdminRoutes =
       async (request) => {
         const row = await extendSubscription(deps.core, toActor(principalOf(request), request.ip), {
           subscriptionId: request.params.id,
-          ...request.body,
+          days: request.body.days,
+          reason: request.body.reason,
+          idempotencyKey: request.body.idempotency_key,
         });
         return showSubscription(row);
       },
