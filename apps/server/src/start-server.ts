@@ -174,9 +174,6 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     await runtime.close();
     logger.info("database closed");
     logger.info("stopped cleanly");
-    // The log is written asynchronously: exiting with a write in flight would let the exit-time
-    // flush overtake it and reorder the last lines, so wait for it first.
-    await new Promise<void>((resolve) => logger.flush(() => resolve()));
     process.exit(0);
   };
   // `on`, not `once`: under `npm start` the signal arrives twice (process group + npm forwarding it),

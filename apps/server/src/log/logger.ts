@@ -35,6 +35,8 @@ export function createLogger(options: LoggerOptions): Logger {
       },
       hooks: { streamWrite: (line) => options.secrets.mask(line) },
     },
-    options.destination ?? pino.destination({ fd, sync: fd === 2 }),
+    // Synchronous: a line is in the pipe before the next statement runs, so a crash or kill
+    // loses none, and an exit cannot let a pending asynchronous write land after a later line.
+    options.destination ?? pino.destination({ fd, sync: true }),
   );
 }
