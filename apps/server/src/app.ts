@@ -14,8 +14,10 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Logger } from "pino";
 import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
+import type { ShopSettings } from "./bot/context.ts";
 import { type ApiRateLimits, installApiRateLimits } from "./http/api-rate-limit.ts";
 import { installAuth } from "./http/auth.ts";
+import { installBuyerAuth } from "./http/buyer-auth.ts";
 import { installCsrfGuard } from "./http/csrf.ts";
 import { installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
@@ -44,6 +46,7 @@ import { setupRoutes } from "./routes/admin/setup.ts";
 import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
+import { storeRoutes } from "./routes/app/store.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
 import { yookassaWebhookRoutes } from "./routes/hooks/yookassa.ts";
@@ -60,6 +63,10 @@ export type AppDeps = {
   botApis: BotApis;
   referrals: ReferralSettings;
   yookassa: YooKassaSettings | undefined;
+  /** The ways to pay this installation offers, the same for the bot and the store. */
+  shop: ShopSettings;
+  /** INIT_DATA_MAX_AGE_SECONDS: how old a Mini App's signed launch data may be. */
+  initDataMaxAgeSeconds: number;
   /** YOOKASSA_ALLOWED_IPS: where YooKassa notifications may come from. */
   yookassaAllowedIps: string;
   testControls?: TestControls | undefined;
@@ -109,6 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installMetrics(app, deps.metrics);
   installApiRateLimits(app, deps.core, deps.apiRateLimits);
   const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
+  const requireBuyer = installBuyerAuth(app, {
+    core: deps.core,
+    botApis: deps.botApis,
+    initDataMaxAgeSeconds: deps.initDataMaxAgeSeconds,
+  });
   installCsrfGuard(app, { publicUrl: deps.publicUrl });
   await installWebApps(app, [adminApp], { rootRedirect: `${adminApp.prefix}/` });
 
@@ -162,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderAdminRoutes({ core: deps.core, requireAuth }));
   await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
   await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
+  await app.register(storeRoutes({ core: deps.core, botApis: deps.botApis, shop: deps.shop, requireBuyer }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));
   if (deps.yookassa) {

@@ -62,6 +62,7 @@ export const configSchema = z
     BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{30,}$/, "must look like 123456:ABC... from @BotFather")),
     TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
     PUBLIC_URL: optional(url),
+    INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(604_800).default(86_400),
     TRUST_PROXY: trustedProxies,
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),

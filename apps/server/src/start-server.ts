@@ -88,11 +88,16 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     work: role !== "api",
     outbox: runtime.outbox,
   });
+  const shop = {
+    telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN,
+    yookassa,
+    mock: config.PAYMENTS_MOCK,
+  };
   const bots = createBotRuntime({
     core,
     assistant,
     enqueue,
-    shop: { telegramProviderToken: config.TELEGRAM_PROVIDER_TOKEN, yookassa, mock: config.PAYMENTS_MOCK },
+    shop,
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
     limits: {
@@ -126,6 +131,8 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           botApis,
           referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
           yookassa,
+          shop,
+          initDataMaxAgeSeconds: config.INIT_DATA_MAX_AGE_SECONDS,
           yookassaAllowedIps: config.YOOKASSA_ALLOWED_IPS,
           testControls: runtime.clock ? { clock: runtime.clock, jobs: jobDefinitions } : undefined,
           database: runtime.database,

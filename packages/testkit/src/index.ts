@@ -15,6 +15,7 @@ export type {
   WaitForRequestOptions,
 } from "./openai/types.ts";
 export type { JoinResult } from "./telegram/actions/membership.ts";
+export type { LaunchMiniAppOptions } from "./telegram/actions/mini-app.ts";
 export type { InvoiceRef } from "./telegram/actions/payments.ts";
 export type { SendTextOptions } from "./telegram/actions/user-messages.ts";
 export { TelegramUserError } from "./telegram/api-error.ts";

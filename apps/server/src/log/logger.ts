@@ -25,6 +25,7 @@ export function createLogger(options: LoggerOptions): Logger {
           "req.headers.cookie",
           'req.headers["x-auth-key"]',
           'req.headers["x-telegram-bot-api-secret-token"]',
+          'req.headers["x-telegram-init-data"]',
           'res.headers["set-cookie"]',
           "*.password",
           "*.token",

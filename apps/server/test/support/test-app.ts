@@ -67,6 +67,9 @@ export async function createTestApp(
     /** Environment the Settings page describes (parsed like the server's). */
     env?: Record<string, string>;
     mode?: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
+    /** Ways to pay beyond Stars: a Telegram Payments provider token, mock payments. */
+    shop?: { telegramProviderToken?: string; mock?: boolean };
+    initDataMaxAgeSeconds?: number;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -86,11 +89,16 @@ export async function createTestApp(
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
   });
   const assistant = options.assistant ?? { chat: undefined, config: testAssistantConfig };
+  const shop = {
+    telegramProviderToken: options.shop?.telegramProviderToken,
+    yookassa: options.yookassa,
+    mock: options.shop?.mock ?? false,
+  };
   const bots = createBotRuntime({
     core,
     assistant,
     enqueue,
-    shop: { telegramProviderToken: undefined, yookassa: options.yookassa, mock: false },
+    shop,
     access: { graceMs: 0 },
     referrals: { percent: 10, holdDays: 14 },
     limits: { questionsPerMinute: 1000, checkoutsPerMinute: 1000 },
@@ -112,6 +120,8 @@ export async function createTestApp(
     enqueue,
     refundAtProvider: createProviderRefund({ core, botApis, yookassa: options.yookassa }),
     botApis,
+    shop,
+    initDataMaxAgeSeconds: options.initDataMaxAgeSeconds ?? 86_400,
     referrals: { percent: 10, holdDays: 14 },
     database,
     bots,

@@ -1,4 +1,5 @@
 export * from "./authenticate-api-key.ts";
+export * from "./authenticate-init-data.ts";
 export * from "./change-operator.ts";
 export * from "./create-admin.ts";
 export * from "./create-api-key.ts";

@@ -50,3 +50,10 @@ export async function listProductsWithPrices(db: Database, ids: string[]): Promi
 
 export const priceIn = (product: Product, currency: Currency) =>
   product.prices.find((p) => p.currency === currency)?.amount;
+
+/** A product as buyers may see it: one taken off sale is "not found" to them. */
+export async function getProductOnSale(db: Database, id: string): Promise<Product> {
+  const product = await getProduct(db, id);
+  if (!product.active) throw notFound("Product", id);
+  return product;
+}

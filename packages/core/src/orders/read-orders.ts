@@ -24,3 +24,10 @@ export async function listOrders(
     .orderBy(desc(orders.createdAt))
     .limit(input.limit);
 }
+
+/** A buyer's own order; another buyer's is "not found", so ids cannot be probed. */
+export async function getBuyerOrder(db: Database, userId: string, orderId: string): Promise<OrderRow> {
+  const order = await getOrder(db, orderId);
+  if (order.userId !== userId) throw notFound("Order", orderId);
+  return order;
+}

@@ -44,7 +44,8 @@ export type StartPurchaseInput = {
   userId: string;
   productId: string;
   currency: Currency;
-  provider: PaymentProvider;
+  /** Omitted: the installation's way to pay in that currency (`defaultProvider`). */
+  provider?: PaymentProvider | undefined;
   client: PurchaseClient;
   /** The bot that sells (for Telegram invoices); default: the first enabled bot. */
   botId?: string | null | undefined;
@@ -62,6 +63,12 @@ export type PurchaseInstructions = { order: OrderRow } & (
   | { kind: "mock"; settlesInSeconds: number }
 );
 
+/** How a currency is paid when the buyer does not choose: Stars; rubles on YooKassa's page when it is configured, else through Telegram Payments. */
+export function defaultProvider(currency: Currency, deps: PurchaseDeps): PaymentProvider {
+  if (currency === "XTR") return "stars";
+  return deps.yookassa ? "yookassa" : "telegram";
+}
+
 const refuse = (field: string, message: string) => new LumenError("CONFLICT", message, { field });
 
 /**
@@ -73,8 +80,9 @@ const refuse = (field: string, message: string) => new LumenError("CONFLICT", me
 export async function startPurchase(
   ctx: CoreContext,
   deps: PurchaseDeps,
-  input: StartPurchaseInput,
+  purchase: StartPurchaseInput,
 ): Promise<PurchaseInstructions> {
+  const input = { ...purchase, provider: purchase.provider ?? defaultProvider(purchase.currency, deps) };
   if (input.provider === "yookassa" && !deps.yookassa) throw refuse("provider", "YooKassa is not configured");
   if (input.provider === "telegram" && !deps.telegramPayments)
     throw refuse("provider", "Telegram Payments are not configured");

@@ -6,6 +6,7 @@ import {
   sendJoinRequest,
   setMemberStatus,
 } from "./actions/membership.ts";
+import { launchMiniApp } from "./actions/mini-app.ts";
 import { payInvoice, redeliverPayment, renewSubscription } from "./actions/payments.ts";
 import { setBotBlocked } from "./actions/private-chat.ts";
 import { pressInlineButton, sendUserText } from "./actions/user-messages.ts";
@@ -73,6 +74,7 @@ export async function createTelegramEmulator(
     sendText: async (b, u, text, sendOptions) => sendUserText(world, bot(b), user(u), text, sendOptions),
     pressButton: async (b, u, message, data) => pressInlineButton(world, bot(b), user(u), message, data),
     payInvoice: (b, u, invoice, payOptions) => payInvoice(world, bot(b), user(u), invoice, payOptions),
+    launchMiniApp: (b, u, launchOptions) => launchMiniApp(bot(b), user(u), launchOptions),
     async deliverSuccessfulPayment(b, u, paymentLike) {
       const payment = "telegram_payment_charge_id" in paymentLike ? paymentLike : paymentLike.payment;
       if (!payment) throw new Error("deliverSuccessfulPayment: the payment did not succeed");

@@ -9,6 +9,7 @@ import type {
   User,
 } from "@grammyjs/types";
 import type { JoinResult } from "./actions/membership.ts";
+import type { LaunchMiniAppOptions } from "./actions/mini-app.ts";
 import type { InvoiceRef } from "./actions/payments.ts";
 import type { SendTextOptions } from "./actions/user-messages.ts";
 import type { CallPredicate, WaitForCallOptions } from "./call-log.ts";
@@ -63,6 +64,8 @@ export type TelegramEmulator = {
     invoice: InvoiceRef,
     options?: PayInvoiceOptions,
   ): Promise<PayInvoiceResult>;
+  /** The user opens the bot's Mini App: the signed init data Telegram gives the page. */
+  launchMiniApp(bot: BotHandle, user: UserRef, options?: LaunchMiniAppOptions): string;
   /** Delivers (again) a successful_payment message for this payment. */
   deliverSuccessfulPayment(
     bot: BotHandle,

@@ -47,8 +47,6 @@ shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) 
   if (!ctx.user || chatId === undefined) return ctx.answerCallbackQuery();
   const buyMethod = method as BuyMethod;
   const { yookassa, telegramProviderToken: providerToken, mock } = ctx.services.shop;
-  const provider =
-    buyMethod === "XTR" ? "stars" : buyMethod === "MOCK" ? "mock" : yookassa ? "yookassa" : "telegram";
   let started: PurchaseInstructions;
   try {
     const product = await getProduct(ctx.services.core.db, productId);
@@ -70,7 +68,7 @@ shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) 
         userId: ctx.user.id,
         productId,
         currency,
-        provider,
+        provider: buyMethod === "MOCK" ? "mock" : undefined,
         client: "chat",
         botId: ctx.lumenBot.id,
         useClaimedPromo: true,
@@ -114,7 +112,7 @@ shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) 
         invoice.payload,
         invoice.currency,
         invoice.prices,
-        provider === "telegram" ? { provider_token: providerToken } : {},
+        started.order.provider === "telegram" ? { provider_token: providerToken } : {},
       );
     }
   }

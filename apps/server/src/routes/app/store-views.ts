@@ -1,0 +1,45 @@
+import type { storeOrder, storeProduct } from "@lumen/contracts";
+import { describePurchase, type Product } from "@lumen/core";
+import type { Database, OrderRow } from "@lumen/db";
+import type { z } from "zod";
+
+/** What a buyer sees of a product: the offer, never the operator's internals (codes, file ids). */
+export function showStoreProduct(product: Product): z.output<typeof storeProduct> {
+  const details = product.details;
+  return {
+    id: product.id,
+    kind: product.kind,
+    title: product.title,
+    description: product.description,
+    image_url: product.imageUrl,
+    prices: product.prices,
+    credits: details.kind === "credits" ? details.credits : null,
+    period_days: details.kind === "plan" ? details.periodDays : null,
+    messages_per_period: details.kind === "plan" ? details.messagesPerPeriod : null,
+    chat_count: details.kind === "plan" ? details.channelIds.length : 0,
+  };
+}
+
+/** An order as its buyer follows it; once paid, with what it granted, read after settlement. */
+export async function showStoreOrder(db: Database, order: OrderRow): Promise<z.output<typeof storeOrder>> {
+  let granted: z.output<typeof storeOrder>["granted"] = null;
+  if (order.status === "paid") {
+    const view = await describePurchase(db, order.id);
+    granted = {
+      balance: view.balance,
+      plan_ends_at: view.subscription ? view.subscription.endsAt : null,
+    };
+  }
+  return {
+    id: order.id,
+    product_id: order.productId,
+    title: order.title,
+    currency: order.currency,
+    amount: order.amount,
+    provider: order.provider,
+    status: order.status,
+    created_at: order.createdAt,
+    paid_at: order.paidAt,
+    granted,
+  };
+}

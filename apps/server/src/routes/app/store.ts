@@ -1,0 +1,173 @@
+import {
+  errorResponse,
+  storeAccount,
+  storeBotParam,
+  storeCatalog,
+  storeCheckoutRequest,
+  storeCheckoutResponse,
+  storeItemParam,
+  storeOrder,
+  storeProduct,
+} from "@lumen/contracts";
+import {
+  type CoreContext,
+  getBuyerOrder,
+  getCreditBalance,
+  getProductOnSale,
+  listProducts,
+  listUserSubscriptions,
+  startPurchase,
+} from "@lumen/core";
+import type { preHandlerAsyncHookHandler } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { BotApis } from "../../bot/bot-apis.ts";
+import type { ShopSettings } from "../../bot/context.ts";
+import { buyerOf } from "../../http/buyer-auth.ts";
+import { createInvoiceLinks } from "../../payments/invoice-links.ts";
+import { showStoreOrder, showStoreProduct } from "./store-views.ts";
+
+export type StoreRouteDeps = {
+  core: CoreContext;
+  botApis: BotApis;
+  shop: ShopSettings;
+  requireBuyer: preHandlerAsyncHookHandler;
+};
+
+const tags = ["store"];
+const denied = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+/**
+ * The buyer's side of the store, for the Mini App and the installed app. Each route only parses,
+ * calls the verb the bot calls for the same act, and renders; `bot_id` names the bot whose
+ * token signs the buyer's launch data and that sells.
+ */
+export const storeRoutes =
+  (deps: StoreRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const preHandler = deps.requireBuyer;
+    app.get(
+      "/api/v1/app/:bot_id/catalog",
+      {
+        schema: {
+          tags,
+          summary: "Products on sale",
+          params: storeBotParam,
+          response: { 200: storeCatalog, ...denied },
+        },
+        preHandler,
+      },
+      async () => ({ items: (await listProducts(deps.core.db, { activeOnly: true })).map(showStoreProduct) }),
+    );
+    app.get(
+      "/api/v1/app/:bot_id/products/:id",
+      {
+        schema: {
+          tags,
+          summary: "One product on sale",
+          params: storeItemParam,
+          response: { 200: storeProduct, ...denied },
+        },
+        preHandler,
+      },
+      async (request) => showStoreProduct(await getProductOnSale(deps.core.db, request.params.id)),
+    );
+    app.post(
+      "/api/v1/app/:bot_id/checkout",
+      {
+        schema: {
+          tags,
+          summary: "Start paying for a product: an invoice link for openInvoice, or a payment page",
+          params: storeBotParam,
+          body: storeCheckoutRequest,
+          response: {
+            201: storeCheckoutResponse,
+            400: errorResponse,
+            409: errorResponse,
+            502: errorResponse,
+            ...denied,
+          },
+        },
+        preHandler,
+      },
+      async (request, reply) => {
+        const buyer = buyerOf(request);
+        const { telegramProviderToken, yookassa, mock } = deps.shop;
+        const started = await startPurchase(
+          deps.core,
+          {
+            invoiceLinks: createInvoiceLinks({ botApis: deps.botApis, providerToken: telegramProviderToken }),
+            yookassa,
+            telegramPayments: !!telegramProviderToken,
+            mockPayments: mock,
+          },
+          {
+            userId: buyer.user.id,
+            productId: request.body.product_id,
+            currency: request.body.currency,
+            provider: request.body.provider,
+            client: "app",
+            botId: buyer.botId,
+            promoCode: request.body.promo_code,
+            email: request.body.email,
+          },
+        );
+        if (started.kind === "invoice") throw new Error("an app purchase never gets an in-chat invoice");
+        return reply.status(201).send({
+          order: await showStoreOrder(deps.core.db, started.order),
+          kind: started.kind,
+          url: "url" in started ? started.url : null,
+          settles_in_seconds: started.kind === "mock" ? started.settlesInSeconds : null,
+        });
+      },
+    );
+    app.get(
+      "/api/v1/app/:bot_id/orders/:id",
+      {
+        schema: {
+          tags,
+          summary: "One of the buyer's orders, with what it granted once paid (poll it after paying)",
+          params: storeItemParam,
+          response: { 200: storeOrder, ...denied },
+        },
+        preHandler,
+      },
+      async (request) => {
+        const buyer = buyerOf(request);
+        const order = await getBuyerOrder(deps.core.db, buyer.user.id, request.params.id);
+        return showStoreOrder(deps.core.db, order);
+      },
+    );
+    app.get(
+      "/api/v1/app/:bot_id/me",
+      {
+        schema: {
+          tags,
+          summary: "The buyer: balance and plans",
+          params: storeBotParam,
+          response: { 200: storeAccount, ...denied },
+        },
+        preHandler,
+      },
+      async (request) => {
+        const { user } = buyerOf(request);
+        const now = deps.core.clock.now();
+        const plans = await listUserSubscriptions(deps.core.db, { userId: user.id, now });
+        return {
+          user: {
+            id: user.id,
+            first_name: user.firstName,
+            username: user.username,
+            language: user.languageCode,
+          },
+          balance: await getCreditBalance(deps.core.db, user.id),
+          plans: plans.map((p) => ({
+            id: p.id,
+            plan_code: p.planCode,
+            status: p.status,
+            ends_at: p.endsAt,
+            renews: !!p.starChargeId,
+          })),
+        };
+      },
+    );
+  };

@@ -1,0 +1,192 @@
+import { cliActor, createApiKey, createProduct } from "@lumen/core";
+import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestApp, type TestApp } from "./support/test-app.ts";
+
+/**
+ * The buyer's API behind the Mini App: Telegram's signed launch data is the only credential it
+ * takes, checked against the token of the bot in the path, and it sells through the same verb
+ * as the bot.
+ */
+let tg: TelegramEmulator;
+let bot: BotHandle;
+let otherBot: BotHandle;
+let t: TestApp;
+let key: string;
+let botId: string;
+let otherBotId: string;
+
+async function addBot(handle: BotHandle): Promise<string> {
+  const added = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/bots",
+    headers: { "x-auth-key": key },
+    payload: { token: handle.token },
+  });
+  expect(added.statusCode).toBe(201);
+  return added.json().id as string;
+}
+
+beforeAll(async () => {
+  tg = await createTelegramEmulator();
+  bot = tg.createBot({ username: "store_bot", firstName: "Store" });
+  otherBot = tg.createBot({ username: "other_store_bot", firstName: "Other" });
+  t = await createTestApp({ apiRoot: tg.apiRoot, initDataMaxAgeSeconds: 3600 });
+  key = (await createApiKey(t.core, cliActor, { name: "store", role: "owner" })).key;
+  botId = await addBot(bot);
+  otherBotId = await addBot(otherBot);
+  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+});
+afterAll(async () => {
+  await t?.close();
+  await tg?.close();
+});
+
+const call = (method: "GET" | "POST", url: string, headers: Record<string, string>, payload?: object) =>
+  t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+describe("who may call the store", () => {
+  it("lets a buyer in with data Telegram signed for this bot, and records them", async () => {
+    const ivy = tg.createUser({ firstName: "Ivy", username: "ivy", languageCode: "ru" });
+    const initData = tg.launchMiniApp(bot, ivy, { startParam: "menu" });
+    const res = await call("GET", `/api/v1/app/${botId}/me`, { "x-telegram-init-data": initData });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      user: { first_name: "Ivy", username: "ivy", language: "ru" },
+      balance: 0,
+      plans: [],
+    });
+    const viaSdkHeader = await call("GET", `/api/v1/app/${botId}/me`, { authorization: `tma ${initData}` });
+    expect(viaSdkHeader.json().user.id).toBe(res.json().user.id);
+    const users = await call("GET", `/api/v1/users?telegram_id=${ivy.id}`, { "x-auth-key": key });
+    expect(users.json().items).toMatchObject([{ referral_source: "menu" }]);
+  });
+
+  it("refuses missing, forged, expired and another bot's data with 401 naming init_data", async () => {
+    const bo = tg.createUser({ firstName: "Bo" });
+    const good = tg.launchMiniApp(bot, bo);
+    const forged = good.replace(/hash=[0-9a-f]{4}/, "hash=0000");
+    const expired = tg.launchMiniApp(bot, bo, { authDate: new Date(Date.now() - 2 * 3600_000) });
+    const otherBots = tg.launchMiniApp(otherBot, bo);
+    const tampered = good.replace("Bo", "Mallory");
+    for (const headers of [
+      {},
+      { "x-telegram-init-data": forged },
+      { "x-telegram-init-data": expired },
+      { "x-telegram-init-data": otherBots },
+      { "x-telegram-init-data": tampered },
+      { authorization: "tma not-init-data" },
+    ]) {
+      const res = await call("GET", `/api/v1/app/${botId}/catalog`, headers);
+      expect([res.statusCode, res.json().error.field]).toEqual([401, "init_data"]);
+    }
+    // The other bot's data opens the other bot's store.
+    expect(
+      (await call("GET", `/api/v1/app/${otherBotId}/catalog`, { authorization: `tma ${otherBots}` }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it("never takes operator credentials, and operator routes never take a buyer's", async () => {
+    const cy = tg.createUser({ firstName: "Cy" });
+    const initData = tg.launchMiniApp(bot, cy);
+    expect((await call("GET", `/api/v1/app/${botId}/me`, { "x-auth-key": key })).statusCode).toBe(401);
+    expect((await call("GET", "/api/v1/users", { "x-telegram-init-data": initData })).statusCode).toBe(401);
+    expect((await call("GET", "/api/v1/users", { authorization: `tma ${initData}` })).statusCode).toBe(401);
+  });
+
+  it("answers 404 for a store that does not exist and 400 for a malformed bot id", async () => {
+    const dee = tg.createUser({ firstName: "Dee" });
+    const initData = tg.launchMiniApp(bot, dee);
+    const unknown = await call("GET", `/api/v1/app/${crypto.randomUUID()}/catalog`, {
+      "x-telegram-init-data": initData,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const malformed = await call("GET", "/api/v1/app/nope/catalog", { "x-telegram-init-data": initData });
+    expect([malformed.statusCode, malformed.json().error.field]).toEqual([400, "params.bot_id"]);
+  });
+});
+
+describe("buying in the store", () => {
+  it("shows what is on sale, starts a Stars checkout with an invoice link, and shows the grant once paid", async () => {
+    const pack = await createProduct(t.core, cliActor, {
+      title: "Store pack",
+      description: "Forty questions",
+      details: { kind: "credits", credits: 40 },
+      prices: [{ currency: "XTR", amount: 20 }],
+    });
+    const hidden = await createProduct(t.core, cliActor, {
+      title: "Off sale",
+      active: false,
+      details: { kind: "credits", credits: 1 },
+      prices: [{ currency: "XTR", amount: 1 }],
+    });
+    const eve = tg.createUser({ firstName: "Eve", languageCode: "en" });
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, eve) };
+
+    const catalog = (await call("GET", `/api/v1/app/${botId}/catalog`, headers)).json();
+    const shown = catalog.items.find((p: { id: string }) => p.id === pack.id);
+    expect(shown).toMatchObject({
+      title: "Store pack",
+      credits: 40,
+      prices: [{ currency: "XTR", amount: 20 }],
+    });
+    expect(catalog.items.some((p: { id: string }) => p.id === hidden.id)).toBe(false);
+    expect((await call("GET", `/api/v1/app/${botId}/products/${hidden.id}`, headers)).statusCode).toBe(404);
+
+    const started = await call("POST", `/api/v1/app/${botId}/checkout`, headers, {
+      product_id: pack.id,
+      currency: "XTR",
+    });
+    expect(started.statusCode).toBe(201);
+    const body = started.json();
+    expect(body).toMatchObject({
+      kind: "invoice_link",
+      order: { status: "pending", amount: 20, granted: null },
+    });
+    const link = await tg.waitForCall("createInvoiceLink", (p) => p.payload === body.order.id);
+    expect(link.params).toMatchObject({ currency: "XTR", prices: [{ label: "Store pack", amount: 20 }] });
+
+    expect((await tg.payInvoice(bot, eve, body.url)).ok).toBe(true);
+    await vi.waitFor(
+      async () => {
+        const order = (await call("GET", `/api/v1/app/${botId}/orders/${body.order.id}`, headers)).json();
+        expect(order).toMatchObject({ status: "paid", granted: { balance: 40, plan_ends_at: null } });
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect((await call("GET", `/api/v1/app/${botId}/me`, headers)).json().balance).toBe(40);
+
+    // Another buyer cannot read Eve's order.
+    const fay = { "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Fay" })) };
+    expect((await call("GET", `/api/v1/app/${botId}/orders/${body.order.id}`, fay)).statusCode).toBe(404);
+  });
+
+  it("refuses a way to pay the installation does not offer, naming the field, before any order", async () => {
+    const rub = await createProduct(t.core, cliActor, {
+      title: "Rouble pack",
+      details: { kind: "credits", credits: 10 },
+      prices: [{ currency: "RUB", amount: 9900 }],
+    });
+    const gus = tg.createUser({ firstName: "Gus" });
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, gus) };
+    const res = await call("POST", `/api/v1/app/${botId}/checkout`, headers, {
+      product_id: rub.id,
+      currency: "RUB",
+    });
+    expect([res.statusCode, res.json().error.field]).toEqual([409, "provider"]);
+    const bad = await call("POST", `/api/v1/app/${botId}/checkout`, headers, {
+      product_id: "x",
+      currency: "EUR",
+    });
+    expect(bad.statusCode).toBe(400);
+    const orders = await call(
+      "GET",
+      `/api/v1/orders?user_id=${(await call("GET", `/api/v1/app/${botId}/me`, headers)).json().user.id}`,
+      {
+        "x-auth-key": key,
+      },
+    );
+    expect(orders.json().items).toEqual([]);
+  });
+});

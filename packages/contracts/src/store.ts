@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { timestamp } from "./common.ts";
+
+/**
+ * The buyer's API behind the Mini App and the installed app (`/api/v1/app/:bot_id/*`). Buyers
+ * are identified by Telegram's signed launch data, never by operator sessions or API keys, so
+ * these shapes show a buyer only what is theirs and what the store sells.
+ */
+
+const currency = z.enum(["XTR", "RUB"]);
+
+export const storeBotParam = z.object({ bot_id: z.uuid() });
+export const storeItemParam = z.object({ bot_id: z.uuid(), id: z.uuid() });
+
+export const storeProduct = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(["credits", "plan", "course", "digital"]),
+    title: z.string(),
+    description: z.string(),
+    image_url: z.string().nullable(),
+    prices: z.array(z.object({ currency, amount: z.number().int() })),
+    /** Credits a credits pack grants. */
+    credits: z.number().int().nullable(),
+    /** Days a plan lasts per purchase. */
+    period_days: z.number().int().nullable(),
+    /** AI questions a plan includes per period; null: no plan, or unlimited within fair use. */
+    messages_per_period: z.number().int().nullable(),
+    /** Telegram chats a plan opens. */
+    chat_count: z.number().int(),
+  })
+  .meta({ id: "StoreProduct" });
+
+export const storeCatalog = z.object({ items: z.array(storeProduct) }).meta({ id: "StoreCatalog" });
+
+export const storeOrder = z
+  .object({
+    id: z.uuid(),
+    product_id: z.uuid(),
+    title: z.string(),
+    currency,
+    amount: z.number().int(),
+    provider: z.enum(["stars", "telegram", "yookassa", "mock"]),
+    status: z.enum(["pending", "paid", "cancelled", "expired", "refunded"]),
+    created_at: timestamp,
+    paid_at: timestamp.nullable(),
+    /** What the payment gave, once paid: the balance after a credits pack, the plan's end. */
+    granted: z
+      .object({ balance: z.number().int().nullable(), plan_ends_at: timestamp.nullable() })
+      .nullable(),
+  })
+  .meta({ id: "StoreOrder" });
+
+export const storeCheckoutRequest = z.object({
+  product_id: z.uuid(),
+  currency,
+  /** Omitted: Stars for XTR; for RUB, YooKassa when configured, else Telegram Payments. */
+  provider: z.enum(["stars", "telegram", "yookassa", "mock"]).optional(),
+  promo_code: z.string().trim().min(1).max(32).optional(),
+  /** For a YooKassa fiscal receipt, when the shop sends them. */
+  email: z.email().max(254).optional(),
+});
+
+export const storeCheckoutResponse = z
+  .object({
+    order: storeOrder,
+    /** invoice_link: `openInvoice(url)`; star_subscription_link the same; redirect: open the page. */
+    kind: z.enum(["invoice_link", "star_subscription_link", "redirect", "mock"]),
+    url: z.string().nullable(),
+    settles_in_seconds: z.number().int().nullable(),
+  })
+  .meta({ id: "StoreCheckout" });
+
+export const storeAccount = z
+  .object({
+    user: z.object({
+      id: z.uuid(),
+      first_name: z.string(),
+      username: z.string().nullable(),
+      language: z.string().nullable(),
+    }),
+    balance: z.number().int(),
+    plans: z.array(
+      z.object({
+        id: z.uuid(),
+        plan_code: z.string(),
+        status: z.string(),
+        ends_at: timestamp,
+        renews: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "StoreAccount" });
