@@ -69,14 +69,15 @@ describe("who may call the store", () => {
     const expired = tg.launchMiniApp(bot, bo, { authDate: new Date(Date.now() - 2 * 3600_000) });
     const otherBots = tg.launchMiniApp(otherBot, bo);
     const tampered = good.replace("Bo", "Mallory");
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       {},
       { "x-telegram-init-data": forged },
       { "x-telegram-init-data": expired },
       { "x-telegram-init-data": otherBots },
       { "x-telegram-init-data": tampered },
       { authorization: "tma not-init-data" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await call("GET", `/api/v1/app/${botId}/catalog`, headers);
       expect([res.statusCode, res.json().error.field]).toEqual([401, "init_data"]);
     }
