@@ -3,6 +3,7 @@ import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
+import { storeBaseUrlOf } from "./bot/store-url.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
@@ -114,6 +115,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       globalPerSecond: config.TELEGRAM_GLOBAL_RATE_PER_SECOND,
       perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
     },
+    storeBaseUrl: storeBaseUrlOf(config.PUBLIC_URL),
     mode: isWebhookMode(config)
       ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
       : { kind: "polling" },

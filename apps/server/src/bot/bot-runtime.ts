@@ -23,10 +23,11 @@ import type { EnqueueJob } from "../jobs/job-runner.ts";
 import type { SecretRegistry } from "../log/secret-registry.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
 import type { BotApis } from "./bot-apis.ts";
-import { publishCommands } from "./commands.ts";
+import { publishCommands, publishStoreButton } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
 import type { BotLimits } from "./middlewares/limit-per-user.ts";
+import { storeUrlOf } from "./store-url.ts";
 import type { ThrottleOptions } from "./throttle.ts";
 
 /** chat_member is off by default at Telegram; paid access needs it, so we always ask for it. */
@@ -58,6 +59,8 @@ export type BotRuntimeOptions = {
   logger: Logger;
   apiRoot: string;
   throttle: ThrottleOptions;
+  /** PUBLIC_URL's `/app` when it is HTTPS: Telegram opens Mini Apps over HTTPS only. */
+  storeBaseUrl?: string | undefined;
   /** polling: this process long-polls every bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId. */
   mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
 };
@@ -98,11 +101,13 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         access: options.access,
         referrals: options.referrals,
         limits: options.limits,
+        storeBaseUrl: options.storeBaseUrl,
       },
       throttle: options.throttle,
     });
     await bot.init();
     await publishCommands(bot.api);
+    await publishStoreButton(bot.api, storeUrlOf(options.storeBaseUrl, row.id));
     const entry: Running = { bot, secret: row.webhookSecret };
     if (options.mode.kind === "webhook") {
       await bot.api.setWebhook(`${options.mode.publicUrl}/telegram/${row.id}`, {

@@ -22,3 +22,16 @@ export async function publishCommands(api: Api): Promise<void> {
     await api.setMyCommands(list, locale === defaultLocale ? {} : { language_code: locale });
   }
 }
+
+/**
+ * The button beside the message field opens the bot's store when there is one; otherwise the
+ * command list, so a store that went away leaves no dead button behind.
+ */
+export async function publishStoreButton(api: Api, storeUrl: string | undefined): Promise<void> {
+  const t = createTranslator(defaultLocale);
+  await api.setChatMenuButton({
+    menu_button: storeUrl
+      ? { type: "web_app", text: t("menu-store"), web_app: { url: storeUrl } }
+      : { type: "commands" },
+  });
+}

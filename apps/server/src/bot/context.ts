@@ -20,6 +20,8 @@ export type BotServices = {
   access: { graceMs: number };
   referrals: ReferralSettings;
   limits: BotLimits;
+  /** Where this installation's Mini App store is served (`https://…/app`); unset without HTTPS. */
+  storeBaseUrl: string | undefined;
 };
 
 /** Which ways to pay this installation offers in the bot. */

@@ -70,6 +70,8 @@ export async function createTestApp(
     /** Ways to pay beyond Stars: a Telegram Payments provider token, mock payments. */
     shop?: { telegramProviderToken?: string; mock?: boolean };
     initDataMaxAgeSeconds?: number;
+    /** The Mini App store's base address the bots link to (`https://…/app`). */
+    storeBaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -108,6 +110,7 @@ export async function createTestApp(
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+    storeBaseUrl: options.storeBaseUrl,
     mode:
       options.mode ??
       (options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" }),

@@ -54,6 +54,7 @@ export function createEntityFactory(world: World) {
         firstName,
         user: { id, is_bot: true, first_name: firstName, username },
         commands: new Map(),
+        menuButtons: new Map(),
         updates: createBotUpdateState(),
         reachableUsers: new Set(),
         blockedBy: new Set(),

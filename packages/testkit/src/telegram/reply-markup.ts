@@ -69,7 +69,15 @@ function validateButton(button: unknown): InlineKeyboardButton {
       throw badRequest(`inline keyboard button URL '${String(fields.url)}' is invalid: Wrong HTTP URL`);
     }
   }
+  if (fields.web_app !== undefined) requireWebAppUrl((fields.web_app as { url?: unknown } | null)?.url);
   return structuredClone(fields) as unknown as InlineKeyboardButton;
+}
+
+/** Telegram opens Mini Apps over HTTPS only, in buttons and in the menu button alike. */
+export function requireWebAppUrl(url: unknown): void {
+  if (typeof url !== "string" || !/^https:\/\/\S+$/i.test(url)) {
+    throw badRequest(`Web App URL '${String(url)}' is invalid: Only HTTPS links are allowed`);
+  }
 }
 
 export function findCallbackButton(markup: InlineKeyboardMarkup | undefined, data: string): boolean {

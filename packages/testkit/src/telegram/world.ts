@@ -1,4 +1,4 @@
-import type { BotCommand, Chat, Document, PhotoSize, Update, User } from "@grammyjs/types";
+import type { BotCommand, Chat, Document, MenuButton, PhotoSize, Update, User } from "@grammyjs/types";
 import { type CallLog, createCallLog } from "./call-log.ts";
 import { createFaultInjector, type FaultInjector } from "./fault-injection.ts";
 import { createFloodLimiter, type FloodLimiter } from "./flood-limiter.ts";
@@ -18,6 +18,8 @@ export type BotRecord = {
   user: User;
   /** Keyed by `${scope JSON}|${language_code}`, exactly as getMyCommands looks them up. */
   commands: Map<string, BotCommand[]>;
+  /** setChatMenuButton: the default for every chat (key "default") and per private chat. */
+  menuButtons: Map<string, MenuButton>;
   updates: BotUpdateState;
   /** Users who wrote to the bot; a bot cannot start a private conversation itself. */
   reachableUsers: Set<number>;

@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { parseDeepLink } from "../deep-link.ts";
 import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
+import { renderProduct } from "./shop/product-screen.ts";
 
 /** The user is new when this /start created their row (first and last seen are the same instant). */
 const isFirstVisit = (ctx: BotContext) =>
@@ -30,10 +31,13 @@ privateChats.command("start", async (ctx) => {
     });
     ctx.log.info({ outcome }, "referral link");
   }
-  // Referral links are recorded by the user middleware (first touch). Sign-in codes and
-  // product links are answered by the features that own them once they exist.
+  // Referral links are recorded by the user middleware (first touch).
   if (link?.kind === "login") await ctx.reply(ctx.t("deeplink-login-invalid"));
-  if (link?.kind === "product") await ctx.reply(ctx.t("deeplink-product-unavailable"));
+  if (link?.kind === "product") {
+    const product = await renderProduct(ctx, link.productId);
+    if (product) return ctx.reply(product.text, { reply_markup: product.reply_markup });
+    await ctx.reply(ctx.t("deeplink-product-unavailable"));
+  }
   const menu = await renderMainMenu(ctx);
   await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
 });

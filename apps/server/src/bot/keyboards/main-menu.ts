@@ -2,6 +2,7 @@ import { getAssistantAccount } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { menuData } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
+import { storeUrlOf } from "../store-url.ts";
 
 /** The main menu; "Try for free" shows only while the user has never had a trial. */
 export async function mainMenuKeyboard(ctx: BotContext): Promise<InlineKeyboard> {
@@ -17,6 +18,8 @@ export async function mainMenuKeyboard(ctx: BotContext): Promise<InlineKeyboard>
       keyboard.row().text(ctx.t("menu-trial"), menuData("trial"));
     }
   }
+  const store = storeUrlOf(ctx.services.storeBaseUrl, ctx.lumenBot.id);
+  if (store) keyboard.row().webApp(ctx.t("menu-store"), store);
   return keyboard.row().text(ctx.t("menu-help"), menuData("help"));
 }
 

@@ -4,6 +4,7 @@ import { editMessageMethods } from "./edit-messages.ts";
 import { inviteLinkMethods } from "./invite-links.ts";
 import { invoiceMethods } from "./invoices.ts";
 import { memberMethods } from "./members.ts";
+import { menuButtonMethods } from "./menu-button.ts";
 import type { MethodHandler, MethodTable } from "./method-context.ts";
 import { sendMessageMethods } from "./send-messages.ts";
 import { starPaymentMethods } from "./star-payments.ts";
@@ -19,6 +20,7 @@ const ALL_METHODS: MethodTable = {
   ...starPaymentMethods,
   ...inviteLinkMethods,
   ...memberMethods,
+  ...menuButtonMethods,
   // Older names Telegram still answers to.
   kickChatMember: memberMethods.banChatMember!,
   getChatMembersCount: memberMethods.getChatMemberCount!,

@@ -7,7 +7,7 @@ const rubles = (kopecks: number) =>
   kopecks % 100 === 0 ? String(kopecks / 100) : (kopecks / 100).toFixed(2);
 
 /** One button per way to pay for each product on sale: Stars always, RUB and test payments where configured. */
-function productButtons(ctx: BotContext, product: Product): Array<[string, string]> {
+export function productButtons(ctx: BotContext, product: Product): Array<[string, string]> {
   const buttons: Array<[string, string]> = [];
   const stars = priceIn(product, "XTR");
   const rub = priceIn(product, "RUB");
