@@ -5,7 +5,8 @@ import type { BotContext } from "../../context.ts";
 import { storeUrlOf } from "../../store-url.ts";
 import { productButtons } from "./catalog-screen.ts";
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /**
  * One product, opened by a `t.me/<bot>?start=p_<id>` link (a post, an ad, the store's share
