@@ -47,6 +47,7 @@ import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { storeRoutes } from "./routes/app/store.ts";
+import { storeAuthRoutes } from "./routes/app/store-auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
 import { yookassaWebhookRoutes } from "./routes/hooks/yookassa.ts";
@@ -73,6 +74,8 @@ export type AppDeps = {
   metrics: Metrics;
   logger: Logger;
   sessionKey: Uint8Array;
+  /** Signs the installed app's buyer sessions; never accepted by operator routes. */
+  buyerSessionKey: Uint8Array;
   version: string;
   secureCookies: boolean;
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const requireBuyer = installBuyerAuth(app, {
     core: deps.core,
     botApis: deps.botApis,
+    buyerSessionKey: deps.buyerSessionKey,
     initDataMaxAgeSeconds: deps.initDataMaxAgeSeconds,
   });
   installCsrfGuard(app, { publicUrl: deps.publicUrl });
@@ -174,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderAdminRoutes({ core: deps.core, requireAuth }));
   await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
   await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
+  await app.register(storeAuthRoutes({ core: deps.core, buyerSessionKey: deps.buyerSessionKey }));
   await app.register(storeRoutes({ core: deps.core, botApis: deps.botApis, shop: deps.shop, requireBuyer }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));

@@ -27,6 +27,7 @@ export type Runtime = {
   outbox: JobOutbox;
   secretBox: SecretBox;
   sessionKey: Uint8Array;
+  buyerSessionKey: Uint8Array;
   /** Movable only with LUMEN_TEST_CONTROLS; the system clock otherwise. */
   clock: ReturnType<typeof createAdjustableClock> | undefined;
   close(): Promise<void>;
@@ -78,6 +79,7 @@ export async function openRuntime(
       clock,
       secretBox: createSecretBox(masterKey),
       sessionKey: deriveKey(masterKey, "session-jwt"),
+      buyerSessionKey: deriveKey(masterKey, "buyer-session-jwt"),
       async close() {
         await database.close();
         await lock?.release();

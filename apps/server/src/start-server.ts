@@ -142,6 +142,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           metrics,
           logger,
           sessionKey: runtime.sessionKey,
+          buyerSessionKey: runtime.buyerSessionKey,
           version,
           secureCookies:
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,

@@ -91,3 +91,40 @@ export const storeAccount = z
     ),
   })
   .meta({ id: "StoreAccount" });
+
+/** A random key the installed app keeps for itself: only it can collect the session of its code. */
+const browserKey = z.string().regex(/^[\w-]{32,128}$/, "must be 32-128 URL-safe characters");
+
+export const storeLoginRequest = z.object({ browser_key: browserKey });
+
+export const storeLoginResponse = z
+  .object({
+    code: z.string(),
+    /** Opens the bot, which asks the buyer to confirm this sign-in. */
+    link: z.string(),
+    expires_at: timestamp,
+  })
+  .meta({ id: "StoreLogin" });
+
+export const storeLoginCodeParam = z.object({
+  code: z.string().regex(/^[A-Z2-9]{10}$/, "is not a sign-in code"),
+});
+export const storeBrowserKeyHeaders = z.object({ "x-browser-key": browserKey });
+
+export const storeTokens = z
+  .object({
+    access_token: z.string(),
+    refresh_token: z.string(),
+    access_expires_at: timestamp,
+  })
+  .meta({ id: "StoreTokens" });
+
+export const storeLoginStatus = z
+  .object({
+    status: z.enum(["pending", "denied", "expired", "confirmed"]),
+    /** Set once, with status confirmed: the code is spent by this answer. */
+    tokens: storeTokens.nullable(),
+  })
+  .meta({ id: "StoreLoginStatus" });
+
+export const storeRefreshRequest = z.object({ refresh_token: z.string().min(1).max(200) });

@@ -36,3 +36,9 @@ export const retryDataPattern = /^retry:([0-9a-f-]{36})$/;
 export type BuyMethod = "XTR" | "RUB" | "MOCK";
 export const buyData = (productId: string, method: BuyMethod) => `buy:${productId}:${method}`;
 export const buyDataPattern = /^buy:([0-9a-f-]{36}):(XTR|RUB|MOCK)$/;
+
+export const loginData = (code: string, approve: boolean) => `login:${approve ? "yes" : "no"}:${code}`;
+export const loginDataPattern = /^login:(yes|no):([A-Z2-9]{10})$/;
+
+export const sessionEndData = (sessionId: string | "all") => `session:end:${sessionId}`;
+export const sessionEndDataPattern = /^session:end:([0-9a-f-]{36}|all)$/;

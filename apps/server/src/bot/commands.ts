@@ -10,6 +10,7 @@ const commands = [
   "status",
   "orders",
   "partner",
+  "sessions",
   "settings",
   "help",
 ] as const;

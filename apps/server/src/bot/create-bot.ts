@@ -7,6 +7,7 @@ import type { BotContext, BotIdentity, BotServices } from "./context.ts";
 import { guardChatsFeature } from "./features/access/guard-chats.ts";
 import { statusFeature } from "./features/access/status.ts";
 import { trackChatsFeature } from "./features/access/track-chats.ts";
+import { appSignInFeature } from "./features/app-sign-in.ts";
 import { askFeature } from "./features/assistant/ask.ts";
 import { assistantSettingsFeature } from "./features/assistant/settings.ts";
 import { languageFeature } from "./features/language.ts";
@@ -60,6 +61,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(languageFeature);
   bot.use(menuFeature);
   bot.use(shopFeature);
+  bot.use(appSignInFeature);
   bot.use(statusFeature);
   bot.use(cancelRenewalFeature);
   bot.use(partnerFeature);

@@ -1,4 +1,10 @@
-import { authenticateInitData, type BuyerPrincipal, type CoreContext, LumenError } from "@lumen/core";
+import {
+  authenticateInitData,
+  type BuyerPrincipal,
+  type CoreContext,
+  LumenError,
+  resolveBuyerSession,
+} from "@lumen/core";
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { BotApis } from "../bot/bot-apis.ts";
 
@@ -8,7 +14,12 @@ declare module "fastify" {
   }
 }
 
-export type BuyerAuthDeps = { core: CoreContext; botApis: BotApis; initDataMaxAgeSeconds: number };
+export type BuyerAuthDeps = {
+  core: CoreContext;
+  botApis: BotApis;
+  buyerSessionKey: Uint8Array;
+  initDataMaxAgeSeconds: number;
+};
 
 /**
  * The raw launch data from `X-Telegram-Init-Data` (seed 001) or `Authorization: tma <raw>` (the
@@ -25,15 +36,21 @@ function initDataOf(request: FastifyRequest): string | undefined {
 export function installBuyerAuth(app: FastifyInstance, deps: BuyerAuthDeps): preHandlerAsyncHookHandler {
   app.decorateRequest("buyer", null);
   return async function requireBuyer(request) {
+    const botId = (request.params as { bot_id: string }).bot_id;
+    // Outside Telegram, the installed app signs in through the bot and sends its own token.
+    const accessToken = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    if (accessToken) {
+      request.buyer = await resolveBuyerSession(deps.core, deps.buyerSessionKey, { accessToken, botId });
+      return;
+    }
     const initData = initDataOf(request);
     if (!initData) {
       throw new LumenError(
         "UNAUTHENTICATED",
-        "Open the store from Telegram: the X-Telegram-Init-Data header is missing",
+        "Open the store from Telegram (X-Telegram-Init-Data) or sign in with Telegram (Authorization: Bearer)",
         { field: "init_data" },
       );
     }
-    const botId = (request.params as { bot_id: string }).bot_id;
     const api = await deps.botApis.apiFor(botId).catch(() => {
       throw new LumenError("NOT_FOUND", "This store is not open", { field: "bot_id" });
     });

@@ -131,6 +131,7 @@ export async function createTestApp(
     metrics,
     logger,
     sessionKey: deriveKey(master, "session-jwt"),
+    buyerSessionKey: deriveKey(master, "buyer-session-jwt"),
     version: "test",
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,

@@ -62,7 +62,10 @@ export async function createOwnerAtSetup(
   const closed = () => new LumenError("CONFLICT", "Setup is already done: sign in instead");
   if (!expectedCode) {
     if (!(await isSetupOpen(ctx))) throw closed();
-    throw new LumenError("SERVICE_UNAVAILABLE", "This server has no setup code; restart it to print one");
+    // This process started while an operator existed, so it printed no code: a restart prints one.
+    throw new LumenError("CONFLICT", "This server printed no setup code; restart it to get one", {
+      field: "setup_code",
+    });
   }
   if (!setupCodeMatches(expectedCode, setupCode)) {
     if (!(await isSetupOpen(ctx))) throw closed();

@@ -1,5 +1,7 @@
 export * from "./authenticate-api-key.ts";
 export * from "./authenticate-init-data.ts";
+export * from "./buyer-login.ts";
+export * from "./buyer-sessions.ts";
 export * from "./change-operator.ts";
 export * from "./create-admin.ts";
 export * from "./create-api-key.ts";

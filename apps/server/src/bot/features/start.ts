@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { parseDeepLink } from "../deep-link.ts";
 import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
+import { askToConfirmSignIn } from "./app-sign-in.ts";
 import { renderProduct } from "./shop/product-screen.ts";
 
 /** The user is new when this /start created their row (first and last seen are the same instant). */
@@ -32,7 +33,10 @@ privateChats.command("start", async (ctx) => {
     ctx.log.info({ outcome }, "referral link");
   }
   // Referral links are recorded by the user middleware (first touch).
-  if (link?.kind === "login") await ctx.reply(ctx.t("deeplink-login-invalid"));
+  if (link?.kind === "login") {
+    if (await askToConfirmSignIn(ctx, link.code)) return;
+    await ctx.reply(ctx.t("deeplink-login-invalid"));
+  }
   if (link?.kind === "product") {
     const product = await renderProduct(ctx, link.productId);
     if (product) return ctx.reply(product.text, { reply_markup: product.reply_markup });

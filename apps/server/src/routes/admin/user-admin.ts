@@ -23,10 +23,12 @@ import {
   queueUserMessage,
   type ReferralSettings,
   setUserBlocked,
+  signOutBuyerEverywhere,
   toActor,
   type UserListItem,
 } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, sendCsv } from "../../http/csv.ts";
 import { listInput } from "../../http/list-input.ts";
@@ -189,6 +191,27 @@ export const userAdminRoutes =
           botId: request.body.bot_id,
         });
         return reply.status(202).send(snakeKeys(message));
+      },
+    );
+    app.post(
+      "/api/v1/users/:id/sign-out-app",
+      {
+        schema: {
+          tags,
+          summary: "Sign the user out of the installed store app on every device (admin, audited)",
+          params: uuidParam,
+          response: { 200: z.object({ ended: z.number().int() }), 403: errorResponse, 404: errorResponse },
+        },
+        preHandler: deps.requireAuth("admin"),
+      },
+      async (request) => {
+        await getUser(deps.core.db, request.params.id);
+        const ended = await signOutBuyerEverywhere(
+          deps.core,
+          toActor(principalOf(request), request.ip),
+          request.params.id,
+        );
+        return { ended };
       },
     );
   };

@@ -1,4 +1,5 @@
 export * from "./admin-sessions.ts";
 export * from "./admins.ts";
 export * from "./api-keys.ts";
+export * from "./buyer-sessions.ts";
 export * from "./constants.ts";
