@@ -1,4 +1,5 @@
 import { Button } from "@lumen/ui/components/button";
+import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DateCell, formatMoney, StatusBadge } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
@@ -17,13 +18,25 @@ export function describePromo(t: T, p: PromoStatsRow, locale: Locale): string {
 export function promoColumns(
   t: T,
   locale: Locale,
-  options: { canEdit: boolean; onToggle: (p: PromoStatsRow) => void },
+  options: {
+    canEdit: boolean;
+    onToggle: (p: PromoStatsRow) => void;
+    onEdit: (p: PromoStatsRow) => void;
+  },
 ): ColumnDef<PromoStatsRow, unknown>[] {
   return [
     {
       id: "code",
       header: t("columns.code"),
-      cell: ({ row }) => <span className="font-mono font-medium">{row.original.code}</span>,
+      cell: ({ row }) => (
+        <Link
+          to="/promos/$id"
+          params={{ id: row.original.id }}
+          className="font-mono font-medium underline-offset-4 hover:underline"
+        >
+          {row.original.code}
+        </Link>
+      ),
     },
     {
       id: "discount",
@@ -75,9 +88,19 @@ export function promoColumns(
       header: "",
       cell: ({ row }) =>
         options.canEdit ? (
-          <Button variant="ghost" size="sm" onClick={() => options.onToggle(row.original)}>
-            {row.original.active ? t("toggle.off") : t("toggle.on")}
-          </Button>
+          <span className="flex justify-end gap-1">
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => options.onEdit(row.original)}
+              aria-label={t("editCode", { code: row.original.code })}
+            >
+              {t("edit")}
+            </Button>
+            <Button variant="ghost" size="sm" onClick={() => options.onToggle(row.original)}>
+              {row.original.active ? t("toggle.off") : t("toggle.on")}
+            </Button>
+          </span>
         ) : null,
     },
   ];
