@@ -1,3 +1,4 @@
+import { Button } from "@lumen/ui/components/button";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DateCell, formatMoney } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
@@ -26,7 +27,11 @@ function MoneyLines({
   );
 }
 
-export function partnerColumns(t: T, locale: Locale): ColumnDef<Partner, unknown>[] {
+export function partnerColumns(
+  t: T,
+  locale: Locale,
+  options: { canPay: boolean; onPayout: (p: Partner) => void },
+): ColumnDef<Partner, unknown>[] {
   return [
     {
       id: "partner",
@@ -71,13 +76,34 @@ export function partnerColumns(t: T, locale: Locale): ColumnDef<Partner, unknown
     {
       id: "due",
       header: t("columns.due"),
-      cell: ({ row }) => <MoneyLines partner={row.original} field="due" locale={locale} />,
+      cell: ({ row }) => (
+        <span data-testid={`partner-due-${row.original.code}`}>
+          <MoneyLines partner={row.original} field="due" locale={locale} />
+        </span>
+      ),
     },
     {
       id: "created_at",
       header: t("columns.since"),
       meta: { sortField: "created_at" },
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
+      meta: { className: "text-right" },
+      cell: ({ row }) =>
+        options.canPay ? (
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!row.original.money.some((m) => m.due > 0)}
+            onClick={() => options.onPayout(row.original)}
+            aria-label={t("payout.actionFor", { name: row.original.first_name })}
+          >
+            {t("payout.action")}
+          </Button>
+        ) : null,
     },
   ];
 }
