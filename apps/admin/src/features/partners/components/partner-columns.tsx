@@ -47,29 +47,45 @@ export function partnerColumns(
     },
     {
       id: "code",
+      meta: { className: "hidden md:table-cell", headerClassName: "hidden md:table-cell" },
       header: t("columns.code"),
       cell: ({ row }) => <span className="font-mono">{row.original.code}</span>,
     },
     {
       id: "clicks",
       header: t("columns.clicks"),
-      meta: { sortField: "clicks" },
+      meta: {
+        sortField: "clicks",
+        className: "hidden md:table-cell",
+        headerClassName: "hidden md:table-cell",
+      },
       cell: ({ row }) => row.original.clicks,
     },
     {
       id: "signups",
       header: t("columns.signups"),
-      meta: { sortField: "signups" },
+      meta: {
+        sortField: "signups",
+        className: "hidden md:table-cell",
+        headerClassName: "hidden md:table-cell",
+      },
       cell: ({ row }) => row.original.signups,
     },
-    { id: "paying", header: t("columns.paying"), cell: ({ row }) => row.original.paying_users },
+    {
+      id: "paying",
+      header: t("columns.paying"),
+      meta: { className: "hidden md:table-cell", headerClassName: "hidden md:table-cell" },
+      cell: ({ row }) => row.original.paying_users,
+    },
     {
       id: "revenue",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.revenue"),
       cell: ({ row }) => <MoneyLines partner={row.original} field="revenue" locale={locale} />,
     },
     {
       id: "held",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.held"),
       cell: ({ row }) => <MoneyLines partner={row.original} field="held" locale={locale} />,
     },
@@ -85,7 +101,11 @@ export function partnerColumns(
     {
       id: "created_at",
       header: t("columns.since"),
-      meta: { sortField: "created_at" },
+      meta: {
+        sortField: "created_at",
+        className: "hidden lg:table-cell",
+        headerClassName: "hidden lg:table-cell",
+      },
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
     },
     {

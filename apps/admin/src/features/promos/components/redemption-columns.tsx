@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
-import { DateCell, formatMoney, StatusBadge } from "../../../components/cells.tsx";
+import { DateCell, formatDate, formatMoney, StatusBadge } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
 import type { PromoRedemptionRow } from "../api/promos-api.ts";
 import type { usePromosT } from "../i18n.ts";
@@ -13,6 +13,7 @@ export function redemptionColumns(t: T, locale: Locale): ColumnDef<PromoRedempti
     {
       id: "created_at",
       header: t("uses.when"),
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
     },
     {
@@ -30,6 +31,9 @@ export function redemptionColumns(t: T, locale: Locale): ColumnDef<PromoRedempti
           {row.original.username ? (
             <span className="truncate text-xs text-muted-foreground">@{row.original.username}</span>
           ) : null}
+          <span className="text-xs text-muted-foreground sm:hidden">
+            {formatDate(row.original.created_at, locale)}
+          </span>
         </div>
       ),
     },

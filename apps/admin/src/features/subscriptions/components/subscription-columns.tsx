@@ -8,7 +8,7 @@ import {
 import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import { MoreHorizontalIcon, RepeatIcon } from "lucide-react";
-import { DateCell, StatusBadge } from "../../../components/cells.tsx";
+import { formatDate, formatDateTime, StatusBadge } from "../../../components/cells.tsx";
 import type { Subscription } from "../api/subscriptions-api.ts";
 import type { useSubscriptionsT } from "../i18n.ts";
 
@@ -67,6 +67,7 @@ export function subscriptionColumns(
     {
       id: "plan",
       header: t("columns.plan"),
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       cell: ({ row }) => (
         <div className="flex min-w-0 flex-col">
           <span className="truncate">{row.original.title}</span>
@@ -80,14 +81,20 @@ export function subscriptionColumns(
       cell: ({ row }) => {
         const status = displayStatus(row.original, now);
         return (
-          <span className="flex flex-wrap items-center gap-1" data-testid={`plan-status-${row.original.id}`}>
-            <StatusBadge label={t(`statuses.${status}`)} tone={tones[status]} />
-            {row.original.renews ? (
-              <span title={t("renews")} className="text-muted-foreground">
-                <RepeatIcon className="size-3.5" aria-label={t("renews")} />
-              </span>
-            ) : null}
-          </span>
+          <div className="flex flex-col gap-1">
+            <span
+              className="flex flex-wrap items-center gap-1"
+              data-testid={`plan-status-${row.original.id}`}
+            >
+              <StatusBadge label={t(`statuses.${status}`)} tone={tones[status]} />
+              {row.original.renews ? (
+                <span title={t("renews")} className="text-muted-foreground">
+                  <RepeatIcon className="size-3.5" aria-label={t("renews")} />
+                </span>
+              ) : null}
+            </span>
+            <span className="truncate text-xs text-muted-foreground sm:hidden">{row.original.title}</span>
+          </div>
         );
       },
     },
@@ -99,7 +106,13 @@ export function subscriptionColumns(
         const left = Math.ceil((row.original.ends_at.getTime() - now) / DAY);
         return (
           <div className="flex flex-col" data-testid={`plan-ends-${row.original.id}`}>
-            <DateCell value={row.original.ends_at} />
+            <time
+              dateTime={row.original.ends_at.toISOString()}
+              title={formatDateTime(row.original.ends_at)}
+              className="tabular-nums"
+            >
+              {formatDate(row.original.ends_at)}
+            </time>
             <span className="text-xs text-muted-foreground">
               {isLive(row.original, now) ? t("endsIn", { days: left }) : t("endedAgo")}
             </span>
