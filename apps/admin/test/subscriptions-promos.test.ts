@@ -137,6 +137,7 @@ describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", 
     await extend.getByRole("button", { name: "Extend" }).click();
     await eventually(() => extend.locator("[data-field-error]").count()).toBe(1);
     await extend.getByLabel("Reason").fill("Apology for downtime");
+    await screenshot(page, "subscriptions-extend-dialog");
     await extend.getByRole("button", { name: "Extend" }).click();
     await page.getByText(/^Extended to /).waitFor();
     // No longer ending within the week, so the tab empties; the API has the new end.
@@ -169,6 +170,14 @@ describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", 
     await page.goto(`${panel.url}/admin/subscriptions?state=active`);
     await eventually(() => rows.count()).toBe(2);
     await screenshot(page, "subscriptions-375");
+    // The operator's language is remembered: the same page in Russian.
+    await page.evaluate(() => localStorage.setItem("lumen.locale", "ru"));
+    await page.reload();
+    await page.getByRole("tab", { name: "Кончаются" }).waitFor();
+    await screenshot(page, "subscriptions-ru-375");
+    await page.evaluate(() => localStorage.setItem("lumen.locale", "en"));
+    await page.reload();
+    await page.getByRole("tab", { name: "Ending soon" }).waitFor();
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
 
@@ -176,7 +185,8 @@ describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", 
     await page.goto(`${panel.url}/admin/promos`);
     await page.getByTestId("promo-uses-TRY30").waitFor();
     await eventually(() => page.getByTestId("promo-uses-TRY30").textContent()).toBe("2");
-    await page.getByRole("button", { name: "Edit TRY30" }).click();
+    await page.getByRole("button", { name: "Actions for TRY30" }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
     const dialog = page.getByRole("dialog");
     expect(await dialog.getByLabel("Code", { exact: true }).inputValue()).toBe("TRY30");
     await dialog.getByLabel("Limit of uses").fill("1");
@@ -184,9 +194,13 @@ describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", 
     // A limit under the uses already counted is refused, next to the field.
     await eventually(() => dialog.locator("[data-field-error]").textContent()).toContain("already used 2");
     await dialog.getByLabel("Limit of uses").fill("5");
+    await screenshot(page, "promo-edit-dialog");
     await dialog.getByRole("button", { name: "Save" }).click();
     await page.getByText("Promo code TRY30 saved").waitFor();
     await eventually(() => page.getByTestId("promo-uses-TRY30").textContent()).toBe("2 of 5");
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, "promos-375");
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole("link", { name: "TRY30" }).click();
     await page.waitForURL(/\/admin\/promos\/[0-9a-f-]{36}/);

@@ -85,7 +85,7 @@ export function SubscriptionsPage() {
         onValueChange={(v) => state.setFilter("state", v === "all" ? undefined : (v as SubscriptionState))}
         className="pb-3"
       >
-        <TabsList className="w-full sm:w-fit">
+        <TabsList className="w-full justify-start overflow-x-auto sm:w-fit">
           {(["all", ...subscriptionStates] as const).map((tab) => (
             <TabsTrigger key={tab} value={tab} className="flex-1 sm:flex-none">
               {t(`tabs.${tab}`)}

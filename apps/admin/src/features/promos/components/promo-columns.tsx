@@ -1,6 +1,13 @@
 import { Button } from "@lumen/ui/components/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@lumen/ui/components/dropdown-menu";
 import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
+import { MoreHorizontalIcon } from "lucide-react";
 import { DateCell, formatMoney, StatusBadge } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
 import type { PromoStatsRow } from "../api/promos-api.ts";
@@ -29,17 +36,25 @@ export function promoColumns(
       id: "code",
       header: t("columns.code"),
       cell: ({ row }) => (
-        <Link
-          to="/promos/$id"
-          params={{ id: row.original.id }}
-          className="font-mono font-medium underline-offset-4 hover:underline"
-        >
-          {row.original.code}
-        </Link>
+        <div className="flex flex-col items-start gap-1">
+          <Link
+            to="/promos/$id"
+            params={{ id: row.original.id }}
+            className="font-mono font-medium underline-offset-4 hover:underline"
+          >
+            {row.original.code}
+          </Link>
+          {row.original.active ? null : (
+            <span className="sm:hidden">
+              <StatusBadge label={t("states.false")} tone="secondary" />
+            </span>
+          )}
+        </div>
       ),
     },
     {
       id: "discount",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.discount"),
       cell: ({ row }) => describePromo(t, row.original, locale),
     },
@@ -70,6 +85,7 @@ export function promoColumns(
     },
     {
       id: "state",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.state"),
       cell: ({ row }) => (
         <StatusBadge
@@ -80,27 +96,33 @@ export function promoColumns(
     },
     {
       id: "created_at",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.created"),
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
     },
     {
       id: "actions",
-      header: "",
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
+      meta: { className: "w-10 text-right" },
       cell: ({ row }) =>
         options.canEdit ? (
-          <span className="flex justify-end gap-1">
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => options.onEdit(row.original)}
-              aria-label={t("editCode", { code: row.original.code })}
-            >
-              {t("edit")}
-            </Button>
-            <Button variant="ghost" size="sm" onClick={() => options.onToggle(row.original)}>
-              {row.original.active ? t("toggle.off") : t("toggle.on")}
-            </Button>
-          </span>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={t("actionsFor", { code: row.original.code })}
+              >
+                <MoreHorizontalIcon />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuItem onSelect={() => options.onEdit(row.original)}>{t("edit")}</DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => options.onToggle(row.original)}>
+                {row.original.active ? t("toggle.off") : t("toggle.on")}
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
         ) : null,
     },
   ];

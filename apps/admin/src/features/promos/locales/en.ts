@@ -6,7 +6,7 @@ const en = {
   search: "Code…",
   create: "New promo code",
   edit: "Edit",
-  editCode: "Edit {code}",
+  actionsFor: "Actions for {code}",
   columns: {
     code: "Code",
     discount: "Gives",
@@ -14,6 +14,7 @@ const en = {
     revenue: "Revenue",
     state: "State",
     created: "Created",
+    actions: "Actions",
   },
   kinds: {
     percent_off: "{value}% off",

@@ -9,7 +9,7 @@ const ru: Messages<typeof en> = {
   search: "Код…",
   create: "Новый промокод",
   edit: "Изменить",
-  editCode: "Изменить {code}",
+  actionsFor: "Действия для {code}",
   columns: {
     code: "Код",
     discount: "Даёт",
@@ -17,6 +17,7 @@ const ru: Messages<typeof en> = {
     revenue: "Выручка",
     state: "Состояние",
     created: "Создан",
+    actions: "Действия",
   },
   kinds: {
     percent_off: "Скидка {value}%",

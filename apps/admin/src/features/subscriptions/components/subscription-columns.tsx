@@ -25,6 +25,12 @@ export const isLive = (s: Subscription, now: number) =>
 export const userName = (s: Subscription) =>
   s.user.username ? `${s.user.first_name} (@${s.user.username})` : s.user.first_name;
 
+/** "in 13 d" for a live plan, "ended" for one that is over. */
+function endsText(t: T, s: Subscription, now: number): string {
+  if (!isLive(s, now)) return t("endedAgo");
+  return t("endsIn", { days: Math.ceil((s.ends_at.getTime() - now) / DAY) });
+}
+
 /** The state an operator acts on: a live plan ending within the week is "ending soon". */
 function displayStatus(s: Subscription, now: number) {
   if (!isLive(s, now)) return s.status === "cancelled" ? "cancelled" : "expired";
@@ -61,6 +67,7 @@ export function subscriptionColumns(
           <span className="truncate text-xs text-muted-foreground">
             {row.original.user.username ? `@${row.original.user.username}` : row.original.user.telegram_id}
           </span>
+          <span className="truncate text-xs text-muted-foreground sm:hidden">{row.original.title}</span>
         </div>
       ),
     },
@@ -93,7 +100,7 @@ export function subscriptionColumns(
                 </span>
               ) : null}
             </span>
-            <span className="truncate text-xs text-muted-foreground sm:hidden">{row.original.title}</span>
+            <span className="text-xs text-muted-foreground sm:hidden">{endsText(t, row.original, now)}</span>
           </div>
         );
       },
@@ -101,9 +108,8 @@ export function subscriptionColumns(
     {
       id: "ends",
       header: t("columns.ends"),
-      meta: { sortField: "ends" },
+      meta: { sortField: "ends", className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       cell: ({ row }) => {
-        const left = Math.ceil((row.original.ends_at.getTime() - now) / DAY);
         return (
           <div className="flex flex-col" data-testid={`plan-ends-${row.original.id}`}>
             <time
@@ -113,9 +119,7 @@ export function subscriptionColumns(
             >
               {formatDate(row.original.ends_at)}
             </time>
-            <span className="text-xs text-muted-foreground">
-              {isLive(row.original, now) ? t("endsIn", { days: left }) : t("endedAgo")}
-            </span>
+            <span className="text-xs text-muted-foreground">{endsText(t, row.original, now)}</span>
           </div>
         );
       },

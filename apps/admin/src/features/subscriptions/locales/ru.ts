@@ -7,7 +7,7 @@ const ru: Messages<typeof en> = {
   description:
     "У кого есть подписка, у кого она кончается в течение недели, у кого кончилась; продлить или завершить.",
   table: "Подписки",
-  tabs: { all: "Все", active: "Активные", ending: "Скоро кончатся", expired: "Истекшие" },
+  tabs: { all: "Все", active: "Активные", ending: "Кончаются", expired: "Истекшие" },
   filters: {
     bot: "Бот",
     plan: "Тариф",
