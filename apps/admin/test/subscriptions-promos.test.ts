@@ -165,6 +165,12 @@ describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", 
     // The user's name opens the user's page.
     await rows.first().getByRole("link", { name: "Vera" }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    // ...and the user's page leads back to that user's plans, filtered in the URL.
+    await page.getByRole("link", { name: "Extend or end" }).click();
+    await page.waitForURL(/\/admin\/subscriptions\?user_id=/);
+    await page.getByRole("button", { name: "Show every user" }).waitFor();
+    expect(await page.getByRole("button", { name: "Show every user" }).textContent()).toBe("User: Vera");
+    await eventually(() => rows.count()).toBe(1);
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${panel.url}/admin/subscriptions?state=active`);
