@@ -15,6 +15,7 @@ import {
   redeemFreeDays,
   setPromoActive,
   settlePayment,
+  updatePromo,
   upsertTelegramUser,
 } from "../src/index.ts";
 import { createTestCore } from "./support.ts";
@@ -194,6 +195,33 @@ describe("promo codes", () => {
     ).rejects.toMatchObject({
       details: { reason: "used" },
     });
+  });
+});
+
+describe("editing a code", () => {
+  it("changes only the fields sent: switching a code off keeps its currency, products, dates and limit", async () => {
+    const validTo = new Date("2099-01-01T00:00:00Z");
+    const fixed = await createPromo(t.core, admin, {
+      code: "KEEP100",
+      kind: "fixed_off",
+      value: 10_000,
+      currency: "RUB",
+      productIds: [productId],
+      validTo,
+      maxUses: 7,
+      oncePerUser: false,
+    });
+    const off = await updatePromo(t.core, admin, { promoId: fixed.id, patch: { active: false } });
+    expect(off).toMatchObject({
+      active: false,
+      currency: "RUB",
+      productIds: [productId],
+      validTo,
+      maxUses: 7,
+      oncePerUser: false,
+    });
+    const edited = await updatePromo(t.core, admin, { promoId: fixed.id, patch: { maxUses: 9 } });
+    expect(edited).toMatchObject({ active: false, currency: "RUB", maxUses: 9, value: 10_000 });
   });
 });
 

@@ -112,6 +112,8 @@ export async function startPanel(
 
 /** Creates the owner through the first-run API with the code from the log (for tests not about setup). */
 export async function createOwner(panel: Panel, email: string, password: string): Promise<void> {
+  // The code is logged just after "Lumen is up", which startLumen waits for: it may not be read yet.
+  await panel.lumen.waitForLog((l) => l.msg.includes("Setup code: "));
   const response = await fetch(`${panel.url}/api/v1/setup`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -1,6 +1,6 @@
 import { type PromoRow, promos } from "@lumen/db";
 import { eq } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireRole } from "../auth/roles.ts";
 import type { Actor, CoreContext } from "../shared/context.ts";
@@ -8,9 +8,23 @@ import { notFound, validationFailed } from "../shared/errors.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { checkPromoRules, promoInput } from "./manage-promos.ts";
 
-/** What an operator may change on a code: not the code (it is out in links) nor its kind (its past uses mean it). */
-const promoPatch = promoInput
-  .omit({ code: true, kind: true })
+const f = promoInput.shape;
+/**
+ * What an operator may change on a code: not the code (it is out in links) nor its kind (its past
+ * uses mean it). Built without the create schema's defaults: `.partial()` keeps them, and a patch
+ * of `{ active: false }` would then reset the currency, products, dates and limit it did not send.
+ */
+const promoPatch = z
+  .object({
+    value: f.value,
+    currency: f.currency.unwrap(),
+    productIds: f.productIds.unwrap(),
+    validFrom: f.validFrom.unwrap(),
+    validTo: f.validTo.unwrap(),
+    maxUses: f.maxUses.unwrap(),
+    oncePerUser: f.oncePerUser.unwrap(),
+    active: f.active.unwrap(),
+  })
   .partial()
   .refine((p) => Object.keys(p).length > 0, "send at least one field");
 

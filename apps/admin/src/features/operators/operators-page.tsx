@@ -15,6 +15,7 @@ import { useState } from "react";
 import { formatDateTime } from "../../components/cells.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { roles } from "../../components/role-select.tsx";
 import { useMe } from "../../lib/auth.ts";
 import { useT } from "../../lib/i18n.ts";
 import {
@@ -31,7 +32,6 @@ import { PasswordDialog } from "./components/password-dialog.tsx";
 import { useOperatorsT } from "./i18n.ts";
 
 type Pending = { kind: "disable" | "reset" | "revoke"; operator: OperatorAccount } | null;
-const roles = ["operator", "admin", "owner"] as const;
 
 /** The owner's page: add operators, change roles, disable, reset passwords, end sessions. */
 export function OperatorsPage() {

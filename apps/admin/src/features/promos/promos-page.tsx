@@ -18,7 +18,7 @@ import { type PromosSearch, promoKinds } from "./search.ts";
 
 const route = getRouteApi("/_authed/promos/");
 
-/** Promo codes with uses and revenue; admins create codes and switch them on and off. */
+/** Promo codes with uses and revenue; admins create and edit codes and switch them on and off. */
 export function PromosPage() {
   const t = usePromosT();
   const locale = useLocale();
@@ -30,6 +30,7 @@ export function PromosPage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [disabling, setDisabling] = useState<PromoStatsRow | null>(null);
+  const [editing, setEditing] = useState<PromoStatsRow | null>(null);
   const toggle = useMutation({
     mutationFn: setPromoActive,
     meta: { successMessage: t("toggle.done") },
@@ -40,6 +41,7 @@ export function PromosPage() {
       promoColumns(t, locale, {
         canEdit,
         onToggle: (p) => (p.active ? setDisabling(p) : toggle.mutate({ id: p.id, active: true })),
+        onEdit: setEditing,
       }),
     [t, locale, canEdit, toggle.mutate],
   );
@@ -83,6 +85,11 @@ export function PromosPage() {
       />
       <DataTable label={t("table")} columns={columns} query={list} state={state} getRowId={(p) => p.id} />
       <PromoFormDialog open={creating} onOpenChange={setCreating} />
+      <PromoFormDialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        promo={editing ?? undefined}
+      />
       <ConfirmDialog
         open={disabling !== null}
         onOpenChange={(open) => !open && setDisabling(null)}

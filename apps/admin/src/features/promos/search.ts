@@ -11,3 +11,8 @@ export const promosSearch = tableSearch.extend({
 });
 
 export type PromosSearch = z.output<typeof promosSearch>;
+
+/** One code's page: the redemptions table pages by cursor in the URL, like every list. */
+export const promoRedemptionsSearch = tableSearch.pick({ cursor: true, limit: true });
+
+export type PromoRedemptionsSearch = z.output<typeof promoRedemptionsSearch>;

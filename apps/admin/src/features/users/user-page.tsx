@@ -1,6 +1,6 @@
 import { Badge } from "@lumen/ui/components/badge";
 import { Button } from "@lumen/ui/components/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@lumen/ui/components/card";
+import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@lumen/ui/components/card";
 import { toast } from "@lumen/ui/components/sonner";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
@@ -170,6 +170,17 @@ export function UserPage() {
         <Card>
           <CardHeader>
             <CardTitle>{t("detail.plans")}</CardTitle>
+            {subscriptions.length > 0 ? (
+              <CardAction>
+                <Link
+                  to="/subscriptions"
+                  search={{ user_id: user.id }}
+                  className="text-sm underline-offset-4 hover:underline"
+                >
+                  {t("detail.managePlans")}
+                </Link>
+              </CardAction>
+            ) : null}
           </CardHeader>
           <CardContent>
             {subscriptions.length === 0 ? (

@@ -11,15 +11,15 @@ import {
   DialogTrigger,
 } from "@lumen/ui/components/dialog";
 import { Input } from "@lumen/ui/components/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@lumen/ui/components/select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { KeyRoundIcon, Loader2Icon } from "lucide-react";
+import { KeyRoundIcon } from "lucide-react";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "../../../components/form-field.tsx";
+import { RoleSelect } from "../../../components/role-select.tsx";
 import { SecretOnce } from "../../../components/secret-once.tsx";
-import { useT } from "../../../lib/i18n.ts";
+import { SubmitButton } from "../../../components/submit-button.tsx";
 import { setFieldErrors } from "../../../lib/query-client.ts";
 import { apiKeyKeys, type CreatedApiKey, createApiKey } from "../api/api-keys.ts";
 import { useApiKeysT } from "../i18n.ts";
@@ -27,12 +27,10 @@ import { useApiKeysT } from "../i18n.ts";
 /** Name and role; keys made here do not expire (the API takes an expiry for scripts). */
 const formSchema = createApiKeyRequest.pick({ name: true, role: true });
 type Values = z.input<typeof formSchema>;
-const roles = ["operator", "admin", "owner"] as const;
 
 /** Makes a key, then shows it in the same dialog once, with a copy button. */
 export function CreateKeyDialog() {
   const t = useApiKeysT();
-  const common = useT();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const queryClient = useQueryClient();
@@ -100,32 +98,10 @@ export function CreateKeyDialog() {
                 {(p) => <Input {...p} autoComplete="off" {...form.register("name")} />}
               </FormField>
               <FormField label={t("role")} error={errors.role?.message}>
-                {(p) => (
-                  <Controller
-                    control={form.control}
-                    name="role"
-                    render={({ field }) => (
-                      <Select value={field.value} onValueChange={field.onChange}>
-                        <SelectTrigger {...p} className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                        <SelectContent>
-                          {roles.map((role) => (
-                            <SelectItem key={role} value={role}>
-                              {common(`roles.${role}`)}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
-                    )}
-                  />
-                )}
+                {(p) => <RoleSelect control={form.control} name="role" fieldProps={p} />}
               </FormField>
               <DialogFooter>
-                <Button type="submit" disabled={mutation.isPending}>
-                  {mutation.isPending ? <Loader2Icon className="animate-spin" /> : null}
-                  {t("create")}
-                </Button>
+                <SubmitButton pending={mutation.isPending}>{t("create")}</SubmitButton>
               </DialogFooter>
             </form>
           </>

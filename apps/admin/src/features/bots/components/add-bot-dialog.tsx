@@ -13,11 +13,12 @@ import {
 import { Input } from "@lumen/ui/components/input";
 import { toast } from "@lumen/ui/components/sonner";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2Icon, PlusIcon } from "lucide-react";
+import { PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "../../../components/form-field.tsx";
+import { SubmitButton } from "../../../components/submit-button.tsx";
 import { setFieldErrors } from "../../../lib/query-client.ts";
 import { addBot, botKeys } from "../api/bots.ts";
 import { useBotsT } from "../i18n.ts";
@@ -75,10 +76,7 @@ export function AddBotDialog() {
             )}
           </FormField>
           <DialogFooter>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending ? <Loader2Icon className="animate-spin" /> : null}
-              {t("add")}
-            </Button>
+            <SubmitButton pending={mutation.isPending}>{t("add")}</SubmitButton>
           </DialogFooter>
         </form>
       </DialogContent>

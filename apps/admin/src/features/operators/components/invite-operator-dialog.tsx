@@ -11,24 +11,22 @@ import {
   DialogTrigger,
 } from "@lumen/ui/components/dialog";
 import { Input } from "@lumen/ui/components/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@lumen/ui/components/select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2Icon, UserPlusIcon } from "lucide-react";
+import { UserPlusIcon } from "lucide-react";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "../../../components/form-field.tsx";
-import { useT } from "../../../lib/i18n.ts";
+import { RoleSelect } from "../../../components/role-select.tsx";
+import { SubmitButton } from "../../../components/submit-button.tsx";
 import { setFieldErrors } from "../../../lib/query-client.ts";
 import { inviteOperator, type OperatorWithPassword, operatorKeys } from "../api/operators.ts";
 import { useOperatorsT } from "../i18n.ts";
 
 type Values = z.input<typeof inviteOperatorRequest>;
-const roles = ["operator", "admin", "owner"] as const;
 
 export function InviteOperatorDialog({ onCreated }: { onCreated: (created: OperatorWithPassword) => void }) {
   const t = useOperatorsT();
-  const common = useT();
   const [open, setOpen] = useState(false);
   const queryClient = useQueryClient();
   const form = useForm<Values>({
@@ -73,32 +71,10 @@ export function InviteOperatorDialog({ onCreated }: { onCreated: (created: Opera
             {(p) => <Input {...p} type="email" autoComplete="off" {...form.register("email")} />}
           </FormField>
           <FormField label={t("role")} error={errors.role?.message}>
-            {(p) => (
-              <Controller
-                control={form.control}
-                name="role"
-                render={({ field }) => (
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <SelectTrigger {...p} className="w-full">
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {roles.map((role) => (
-                        <SelectItem key={role} value={role}>
-                          {common(`roles.${role}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                )}
-              />
-            )}
+            {(p) => <RoleSelect control={form.control} name="role" fieldProps={p} />}
           </FormField>
           <DialogFooter>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending ? <Loader2Icon className="animate-spin" /> : null}
-              {t("invite")}
-            </Button>
+            <SubmitButton pending={mutation.isPending}>{t("invite")}</SubmitButton>
           </DialogFooter>
         </form>
       </DialogContent>

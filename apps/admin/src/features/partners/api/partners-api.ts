@@ -26,3 +26,18 @@ export const partnerListQueryOptions = (search: PartnersSearch) =>
       api("GET", "/api/v1/partners", { query: partnersApiQuery(search), schema: partnerPage, signal }),
     placeholderData: keepPreviousData,
   });
+
+export type PayoutRequest = {
+  partnerId: string;
+  amount: number;
+  currency: "XTR" | "RUB";
+  note?: string | undefined;
+  idempotency_key: string;
+};
+const partnerStats = z.object({
+  money: z.array(partnerRow.shape.money.element),
+});
+
+/** Records a payout; the answer is the partner's figures after it (the same key twice records once). */
+export const recordPayout = ({ partnerId, ...body }: PayoutRequest) =>
+  api("POST", `/api/v1/partners/${partnerId}/payouts`, { body, schema: partnerStats });

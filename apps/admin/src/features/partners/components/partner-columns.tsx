@@ -1,3 +1,4 @@
+import { Button } from "@lumen/ui/components/button";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DateCell, formatMoney } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
@@ -26,7 +27,11 @@ function MoneyLines({
   );
 }
 
-export function partnerColumns(t: T, locale: Locale): ColumnDef<Partner, unknown>[] {
+export function partnerColumns(
+  t: T,
+  locale: Locale,
+  options: { canPay: boolean; onPayout: (p: Partner) => void },
+): ColumnDef<Partner, unknown>[] {
   return [
     {
       id: "partner",
@@ -42,42 +47,83 @@ export function partnerColumns(t: T, locale: Locale): ColumnDef<Partner, unknown
     },
     {
       id: "code",
+      meta: { className: "hidden md:table-cell", headerClassName: "hidden md:table-cell" },
       header: t("columns.code"),
       cell: ({ row }) => <span className="font-mono">{row.original.code}</span>,
     },
     {
       id: "clicks",
       header: t("columns.clicks"),
-      meta: { sortField: "clicks" },
+      meta: {
+        sortField: "clicks",
+        className: "hidden md:table-cell",
+        headerClassName: "hidden md:table-cell",
+      },
       cell: ({ row }) => row.original.clicks,
     },
     {
       id: "signups",
       header: t("columns.signups"),
-      meta: { sortField: "signups" },
+      meta: {
+        sortField: "signups",
+        className: "hidden md:table-cell",
+        headerClassName: "hidden md:table-cell",
+      },
       cell: ({ row }) => row.original.signups,
     },
-    { id: "paying", header: t("columns.paying"), cell: ({ row }) => row.original.paying_users },
+    {
+      id: "paying",
+      header: t("columns.paying"),
+      meta: { className: "hidden md:table-cell", headerClassName: "hidden md:table-cell" },
+      cell: ({ row }) => row.original.paying_users,
+    },
     {
       id: "revenue",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.revenue"),
       cell: ({ row }) => <MoneyLines partner={row.original} field="revenue" locale={locale} />,
     },
     {
       id: "held",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.held"),
       cell: ({ row }) => <MoneyLines partner={row.original} field="held" locale={locale} />,
     },
     {
       id: "due",
       header: t("columns.due"),
-      cell: ({ row }) => <MoneyLines partner={row.original} field="due" locale={locale} />,
+      cell: ({ row }) => (
+        <span data-testid={`partner-due-${row.original.code}`}>
+          <MoneyLines partner={row.original} field="due" locale={locale} />
+        </span>
+      ),
     },
     {
       id: "created_at",
       header: t("columns.since"),
-      meta: { sortField: "created_at" },
+      meta: {
+        sortField: "created_at",
+        className: "hidden lg:table-cell",
+        headerClassName: "hidden lg:table-cell",
+      },
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
+      meta: { className: "text-right" },
+      cell: ({ row }) =>
+        options.canPay ? (
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!row.original.money.some((m) => m.due > 0)}
+            onClick={() => options.onPayout(row.original)}
+            aria-label={t("payout.actionFor", { name: row.original.first_name })}
+          >
+            {t("payout.action")}
+          </Button>
+        ) : null,
     },
   ];
 }

@@ -1,5 +1,13 @@
 import { Button } from "@lumen/ui/components/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@lumen/ui/components/dropdown-menu";
+import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
+import { MoreHorizontalIcon } from "lucide-react";
 import { DateCell, formatMoney, StatusBadge } from "../../../components/cells.tsx";
 import type { Locale } from "../../../lib/i18n.ts";
 import type { PromoStatsRow } from "../api/promos-api.ts";
@@ -17,16 +25,36 @@ export function describePromo(t: T, p: PromoStatsRow, locale: Locale): string {
 export function promoColumns(
   t: T,
   locale: Locale,
-  options: { canEdit: boolean; onToggle: (p: PromoStatsRow) => void },
+  options: {
+    canEdit: boolean;
+    onToggle: (p: PromoStatsRow) => void;
+    onEdit: (p: PromoStatsRow) => void;
+  },
 ): ColumnDef<PromoStatsRow, unknown>[] {
   return [
     {
       id: "code",
       header: t("columns.code"),
-      cell: ({ row }) => <span className="font-mono font-medium">{row.original.code}</span>,
+      cell: ({ row }) => (
+        <div className="flex flex-col items-start gap-1">
+          <Link
+            to="/promos/$id"
+            params={{ id: row.original.id }}
+            className="font-mono font-medium underline-offset-4 hover:underline"
+          >
+            {row.original.code}
+          </Link>
+          {row.original.active ? null : (
+            <span className="sm:hidden">
+              <StatusBadge label={t("states.false")} tone="secondary" />
+            </span>
+          )}
+        </div>
+      ),
     },
     {
       id: "discount",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.discount"),
       cell: ({ row }) => describePromo(t, row.original, locale),
     },
@@ -57,6 +85,7 @@ export function promoColumns(
     },
     {
       id: "state",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.state"),
       cell: ({ row }) => (
         <StatusBadge
@@ -67,17 +96,33 @@ export function promoColumns(
     },
     {
       id: "created_at",
+      meta: { className: "hidden sm:table-cell", headerClassName: "hidden sm:table-cell" },
       header: t("columns.created"),
       cell: ({ row }) => <DateCell value={row.original.created_at} />,
     },
     {
       id: "actions",
-      header: "",
+      header: () => <span className="sr-only">{t("columns.actions")}</span>,
+      meta: { className: "w-10 text-right" },
       cell: ({ row }) =>
         options.canEdit ? (
-          <Button variant="ghost" size="sm" onClick={() => options.onToggle(row.original)}>
-            {row.original.active ? t("toggle.off") : t("toggle.on")}
-          </Button>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={t("actionsFor", { code: row.original.code })}
+              >
+                <MoreHorizontalIcon />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuItem onSelect={() => options.onEdit(row.original)}>{t("edit")}</DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => options.onToggle(row.original)}>
+                {row.original.active ? t("toggle.off") : t("toggle.on")}
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
         ) : null,
     },
   ];

@@ -41,6 +41,7 @@ const en = {
     trialLeft: "{left} of {granted} messages left",
     noTrial: "Not started",
     plans: "Plans and chat access",
+    managePlans: "Extend or end",
     noPlans: "No plans.",
     endsAt: "ends {date}",
     renews: "renews",

@@ -44,6 +44,7 @@ const ru: Messages<typeof en> = {
     trialLeft: "Осталось {left} из {granted} сообщений",
     noTrial: "Не начат",
     plans: "Тарифы и доступ к чатам",
+    managePlans: "Продлить или завершить",
     noPlans: "Тарифов нет.",
     endsAt: "до {date}",
     renews: "продлевается",
