@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // `expect.poll` waits for what another process does (a bot settling, a page re-fetching); on
+    // 2 shared cores that can take seconds, and a second is not a rule of the product.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     // `npm test -- --coverage` (CI's PGlite pass): v8 coverage of the code in this process;
     // server processes the e2e suites start are not counted.
     coverage: {
