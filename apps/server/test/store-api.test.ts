@@ -191,3 +191,49 @@ describe("buying in the store", () => {
     expect(orders.json().items).toEqual([]);
   });
 });
+
+describe("the store's funnel", () => {
+  it("counts distinct buyers who viewed, began a checkout and paid, per product", async () => {
+    const funnelPack = await createProduct(t.core, cliActor, {
+      title: "Funnel pack",
+      details: { kind: "credits", credits: 5 },
+      prices: [{ currency: "XTR", amount: 3 }],
+    });
+    const [hal, ida] = [tg.createUser({ firstName: "Hal" }), tg.createUser({ firstName: "Ida" })];
+    const headersOf = (u: typeof hal) => ({ "x-telegram-init-data": tg.launchMiniApp(bot, u) });
+    const send = (u: typeof hal, events: object[]) =>
+      call("POST", `/api/v1/app/${botId}/events`, headersOf(u), { events });
+    const viewed = { type: "product_viewed", product_id: funnelPack.id, source: "menu" };
+    expect((await send(hal, [{ type: "app_opened" }, viewed, viewed])).json()).toEqual({ stored: 3 });
+    await send(ida, [viewed, { type: "checkout_started", product_id: funnelPack.id }]);
+    const started = await call("POST", `/api/v1/app/${botId}/checkout`, headersOf(ida), {
+      product_id: funnelPack.id,
+      currency: "XTR",
+    });
+    expect((await tg.payInvoice(bot, ida, started.json().url)).ok).toBe(true);
+
+    await vi.waitFor(
+      async () => {
+        const funnel = await call("GET", `/api/v1/analytics/funnel?bot_id=${botId}`, { "x-auth-key": key });
+        expect(
+          funnel.json().items.find((i: { product_id: string }) => i.product_id === funnelPack.id),
+        ).toEqual({
+          product_id: funnelPack.id,
+          title: "Funnel pack",
+          viewed: 2,
+          checkout: 1,
+          paid: 1,
+        });
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+
+    const tooMany = await send(
+      hal,
+      Array.from({ length: 51 }, () => ({ type: "app_opened" })),
+    );
+    expect([tooMany.statusCode, tooMany.json().error.field]).toEqual([400, "body.events"]);
+    const unknownType = await send(hal, [{ type: "payment_succeeded" }]);
+    expect(unknownType.statusCode).toBe(400);
+  });
+});

@@ -119,3 +119,17 @@ export const dashboard = z
   })
   .meta({ id: "Dashboard" });
 export type DashboardBody = z.input<typeof dashboard>;
+
+export const productFunnel = z
+  .object({
+    items: z.array(
+      z.object({
+        product_id: z.uuid(),
+        title: z.string(),
+        viewed: z.number().int(),
+        checkout: z.number().int(),
+        paid: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "ProductFunnel" });

@@ -128,3 +128,18 @@ export const storeLoginStatus = z
   .meta({ id: "StoreLoginStatus" });
 
 export const storeRefreshRequest = z.object({ refresh_token: z.string().min(1).max(200) });
+
+export const storeEventsRequest = z.object({
+  events: z
+    .array(
+      z.object({
+        type: z.enum(["app_opened", "product_viewed", "checkout_started"]),
+        product_id: z.uuid().nullish(),
+        source: z.string().trim().min(1).max(64).nullish(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+export const storeEventsResponse = z.object({ stored: z.number().int() });

@@ -6,3 +6,4 @@ export * from "./read-revenue.ts";
 export * from "./read-subscription-figures.ts";
 export * from "./read-top-products.ts";
 export * from "./resolve-period.ts";
+export * from "./store-events.ts";

@@ -1,4 +1,5 @@
 export * from "./access/index.ts";
+export * from "./analytics/index.ts";
 export * from "./assistant/index.ts";
 export * from "./audit/index.ts";
 export * from "./auth/index.ts";

@@ -1,5 +1,5 @@
-import { dashboard, dashboardQuery, errorResponse, snakeKeys } from "@lumen/contracts";
-import { type CoreContext, type Dashboard, getDashboard } from "@lumen/core";
+import { dashboard, dashboardQuery, errorResponse, productFunnel, snakeKeys } from "@lumen/contracts";
+import { type CoreContext, type Dashboard, getDashboard, readProductFunnel } from "@lumen/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RequireAuth } from "../../http/auth.ts";
 
@@ -24,6 +24,28 @@ export const analyticsRoutes =
       async (request) => {
         const { from, to, tz, bot_id } = request.query;
         return show(await getDashboard(deps.core, { from, to, tz, botId: bot_id }));
+      },
+    );
+    app.get(
+      "/api/v1/analytics/funnel",
+      {
+        schema: {
+          tags: ["analytics"],
+          summary: "Per product: buyers who viewed it in the store, began a checkout, and paid, in a period",
+          querystring: dashboardQuery,
+          response: { 200: productFunnel, 400: errorResponse },
+        },
+        preHandler: deps.requireAuth("operator"),
+      },
+      async (request) => {
+        const { from, to, tz, bot_id } = request.query;
+        const items = await readProductFunnel(deps.core.db, deps.core.clock.now(), {
+          from,
+          to,
+          tz,
+          botId: bot_id,
+        });
+        return { items: snakeKeys(items) };
       },
     );
   };

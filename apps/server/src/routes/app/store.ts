@@ -5,6 +5,8 @@ import {
   storeCatalog,
   storeCheckoutRequest,
   storeCheckoutResponse,
+  storeEventsRequest,
+  storeEventsResponse,
   storeItemParam,
   storeOrder,
   storeProduct,
@@ -16,6 +18,7 @@ import {
   getProductOnSale,
   listProducts,
   listUserSubscriptions,
+  recordStoreEvents,
   startPurchase,
 } from "@lumen/core";
 import type { preHandlerAsyncHookHandler } from "fastify";
@@ -168,6 +171,32 @@ export const storeRoutes =
             renews: !!p.starChargeId,
           })),
         };
+      },
+    );
+    app.post(
+      "/api/v1/app/:bot_id/events",
+      {
+        schema: {
+          tags,
+          summary: "What the buyer did in the store, in batches of up to 50 (for the product funnel)",
+          params: storeBotParam,
+          body: storeEventsRequest,
+          response: { 202: storeEventsResponse, 400: errorResponse, ...denied },
+        },
+        preHandler,
+      },
+      async (request, reply) => {
+        const buyer = buyerOf(request);
+        const stored = await recordStoreEvents(deps.core, {
+          userId: buyer.user.id,
+          botId: buyer.botId,
+          events: request.body.events.map((e) => ({
+            type: e.type,
+            productId: e.product_id,
+            source: e.source,
+          })),
+        });
+        return reply.status(202).send({ stored });
       },
     );
   };
