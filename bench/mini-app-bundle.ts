@@ -13,9 +13,13 @@ const LIMIT_KB = 150;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "apps/mini-app/dist");
 
-const build = spawnSync(process.execPath, [join(root, "scripts/build-web.mjs"), "--app", "mini-app", "--quiet"], {
-  stdio: "inherit",
-});
+const build = spawnSync(
+  process.execPath,
+  [join(root, "scripts/build-web.mjs"), "--app", "mini-app", "--quiet"],
+  {
+    stdio: "inherit",
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const html = readFileSync(join(dist, "index.html"), "utf8");

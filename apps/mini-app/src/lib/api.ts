@@ -45,7 +45,12 @@ export async function storeApi<T>(method: "GET" | "POST", path: string, body?: u
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = json?.error ?? {};
-    throw new ApiError(response.status, error.code ?? "ERROR", error.message ?? response.statusText, error.field);
+    throw new ApiError(
+      response.status,
+      error.code ?? "ERROR",
+      error.message ?? response.statusText,
+      error.field,
+    );
   }
   return json as T;
 }

@@ -6,8 +6,8 @@ import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { orderQuery, type StoreOrder } from "../features/store/api.ts";
 import { formatDate, formatPrice } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
-import { useBackButton } from "../lib/telegram-buttons.ts";
 import { vibrateSuccess } from "../lib/telegram.ts";
+import { useBackButton } from "../lib/telegram-buttons.ts";
 
 export const Route = createFileRoute("/orders/$orderId")({
   component: OrderPage,
@@ -53,7 +53,11 @@ function OrderPage() {
           void order.refetch();
         }}
       />
-      <Button asChild variant={order.data.status === "paid" ? "default" : "secondary"} className="mt-2 w-full">
+      <Button
+        asChild
+        variant={order.data.status === "paid" ? "default" : "secondary"}
+        className="mt-2 w-full"
+      >
         <Link to="/">{t("order.backToStore")}</Link>
       </Button>
     </section>
@@ -80,7 +84,9 @@ function OrderStatus({ order, following, checkAgain }: StatusProps) {
           <p className="font-medium">{t("order.balance", { count: order.granted.balance })}</p>
         ) : null}
         {order.granted?.plan_ends_at ? (
-          <p className="font-medium">{t("order.planEnds", { date: formatDate(order.granted.plan_ends_at) })}</p>
+          <p className="font-medium">
+            {t("order.planEnds", { date: formatDate(order.granted.plan_ends_at) })}
+          </p>
         ) : null}
       </div>
     );

@@ -28,7 +28,9 @@ export function CurrencyChoice({ prices, value, onChange }: Props) {
               onChange={() => onChange(p.currency)}
               className="sr-only"
             />
-            <span className="font-medium">{p.currency === "XTR" ? t("product.stars") : t("product.roubles")}</span>
+            <span className="font-medium">
+              {p.currency === "XTR" ? t("product.stars") : t("product.roubles")}
+            </span>
             <span className="text-muted-foreground">{formatPrice(p.currency, p.amount)}</span>
           </label>
         ))}

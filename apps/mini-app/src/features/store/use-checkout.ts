@@ -1,6 +1,6 @@
-import { invoice, openLink } from "@tma.js/sdk-react";
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
+import { invoice, openLink } from "@tma.js/sdk-react";
 import { useState } from "react";
 import { ApiError } from "../../lib/api.ts";
 import type { Currency } from "../../lib/format.ts";
