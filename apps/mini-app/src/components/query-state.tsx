@@ -14,14 +14,19 @@ export function LoadingCards({ count = 3 }: { count?: number }) {
   );
 }
 
-/** A failed load, in the buyer's words, with a retry. */
+/**
+ * A failed load, in the buyer's words, with a retry. A 401 means the launch data is older than the
+ * server accepts (INIT_DATA_MAX_AGE_SECONDS): only reopening the app from Telegram signs it anew.
+ */
 export function LoadError({ error, retry }: { error: Error; retry: () => void }) {
   const message =
     error instanceof ApiError && error.status === 0
       ? t("errors.network")
-      : error instanceof ApiError && error.status === 404
-        ? t("errors.notFound")
-        : t("errors.generic");
+      : error instanceof ApiError && error.status === 401
+        ? t("errors.expired")
+        : error instanceof ApiError && error.status === 404
+          ? t("errors.notFound")
+          : t("errors.generic");
   return (
     <div role="alert" className="flex flex-col items-center gap-3 rounded-xl bg-card p-6 text-center">
       <p className="text-sm">{message}</p>

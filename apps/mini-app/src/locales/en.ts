@@ -51,6 +51,7 @@ const en = {
     generic: "Something went wrong. Try again.",
     network: "No connection to the store. Check your connection and try again.",
     notFound: "This product is not on sale.",
+    expired: "This store session has expired. Close the store and open it again from the bot.",
     retry: "Try again",
   },
 } as const;
