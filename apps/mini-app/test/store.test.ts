@@ -132,8 +132,8 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await page.close();
   });
 
-  it("speaks Russian to a Russian Telegram user and offers both currencies of a product priced in two", async () => {
-    const { page } = await openStore({ firstName: "Олег", languageCode: "ru" }, darkTheme);
+  it("speaks Russian to a Russian Telegram user, offers both currencies, and sells a 30-day plan as a Stars subscription", async () => {
+    const { page, buyer } = await openStore({ firstName: "Олег", languageCode: "ru" }, darkTheme);
     const card = page.getByTestId("product-card").filter({ hasText: "Pro month" });
     await expect.poll(() => card.textContent()).toContain("Тариф на 30 дн.");
     expect(await page.getByRole("link", { name: "Мой аккаунт" }).isVisible()).toBe(true);
@@ -145,13 +145,36 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await shot(page, "catalog-dark");
 
     await card.click();
-    await page.getByRole("radio", { name: /Рубли/ }).check();
+    // A tap on the visible choice, as a finger does (the radio inside is visually hidden).
+    await page.locator("label").filter({ hasText: "Рубли" }).click();
+    expect(await page.getByRole("radio", { name: /Рубли/ }).isChecked()).toBe(true);
     await expect
       .poll(async () =>
         (await postedEvents(page)).filter((e) => e.type === "web_app_setup_main_button").at(-1),
       )
       .toMatchObject({ params: { text: "Оплатить 399 ₽" } });
     await shot(page, "product-dark");
+
+    await page.locator("label").filter({ hasText: "Звёзды" }).click();
+    await expect
+      .poll(async () =>
+        (await postedEvents(page)).filter((e) => e.type === "web_app_setup_main_button").at(-1),
+      )
+      .toMatchObject({ params: { text: "Оплатить 250 ⭐" } });
+    await sendEvent(page, "main_button_pressed");
+    const url = await openedInvoiceUrl(page);
+    const link = await server.tg.waitForCall("createInvoiceLink", (p) => p.subscription_period !== undefined);
+    expect(link.params).toMatchObject({ currency: "XTR", subscription_period: 2592000 });
+    expect((await server.tg.payInvoice(server.bot, buyer, url)).ok).toBe(true);
+    await sendEvent(page, "invoice_closed", { slug: url.split("$")[1], status: "paid" });
+    const success = page.getByTestId("order-paid");
+    await success.waitFor();
+    expect(await success.textContent()).toMatch(/Тариф действует до \d+ \S+ \d{4}/);
+    await shot(page, "paid-plan-dark");
+
+    await page.getByRole("link", { name: "Мой аккаунт" }).click();
+    await page.getByText("pro", { exact: true }).waitFor();
+    await shot(page, "account-dark");
     await page.close();
   });
 

@@ -18,7 +18,7 @@ export function CurrencyChoice({ prices, value, onChange }: Props) {
         {prices.map((p) => (
           <label
             key={p.currency}
-            className="flex flex-1 cursor-pointer flex-col items-center rounded-lg border p-2 text-sm has-checked:border-primary has-checked:bg-primary/10"
+            className="relative flex flex-1 cursor-pointer flex-col items-center rounded-lg border p-2 text-sm has-checked:border-primary has-checked:bg-primary/10 has-focus-visible:ring-2 has-focus-visible:ring-ring/50"
           >
             <input
               type="radio"
