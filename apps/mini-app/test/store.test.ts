@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createFakeYooKassa, type FakeYooKassa } from "@lumen/testkit";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -32,6 +33,7 @@ const phone = { width: 390, height: 844 };
 const shotsDir = process.env.MINI_APP_SHOTS;
 
 let server: WebServer;
+let yookassa: FakeYooKassa;
 let browser: TestBrowser;
 let botId: string;
 let packId: string;
@@ -53,7 +55,18 @@ async function openStore(user: { firstName: string; languageCode?: string }, the
 
 describe.skipIf(!hasChromium)("the Mini App store", () => {
   beforeAll(async () => {
-    server = await startWebServer({ apiKey: true, webApps: ["mini-app"] });
+    yookassa = await createFakeYooKassa({ shopId: "100600", secretKey: "store_secret" });
+    server = await startWebServer({
+      apiKey: true,
+      webApps: ["mini-app"],
+      env: {
+        YOOKASSA_SHOP_ID: "100600",
+        YOOKASSA_SECRET_KEY: "store_secret",
+        YOOKASSA_API_URL: yookassa.baseUrl,
+        // Everything runs on 127.0.0.1 here; the allowlist is tested against real ranges elsewhere.
+        YOOKASSA_ALLOWED_IPS: "*",
+      },
+    });
     browser = await openBrowser();
     const bots = await server.api("GET", "/api/v1/bots");
     botId = bots.body.items[0].id;
@@ -76,10 +89,19 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
       ],
     });
     expect(plan.status).toBe(201);
+    const roubles = await server.api("POST", "/api/v1/products", {
+      title: "Rouble pack",
+      description: "Paid by card on YooKassa's page.",
+      image_url: `${server.url}/app/favicon.svg`,
+      details: { kind: "credits", credits: 42 },
+      prices: [{ currency: "RUB", amount: 4200 }],
+    });
+    expect(roubles.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await yookassa?.close();
   });
 
   it("sells a credits pack for Stars: catalog → product → main button → invoice paid in Telegram → the grant, no reload", async () => {
@@ -175,6 +197,42 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await page.getByRole("link", { name: "Мой аккаунт" }).click();
     await page.getByText("pro", { exact: true }).waitFor();
     await shot(page, "account-dark");
+    await page.close();
+  });
+
+  it("pays roubles on YooKassa's page and follows the order until the payment lands", async () => {
+    const { page } = await openStore({ firstName: "Dee" }, lightTheme);
+    const card = page.getByTestId("product-card").filter({ hasText: "Rouble pack" });
+    expect(await card.locator("img").getAttribute("src")).toBe(`${server.url}/app/favicon.svg`);
+    await card.click();
+    await page.getByRole("heading", { name: "Rouble pack" }).waitFor();
+    await expect
+      .poll(async () =>
+        (await postedEvents(page)).filter((e) => e.type === "web_app_setup_main_button").at(-1),
+      )
+      .toMatchObject({ params: { is_visible: true, text: "Pay 42 ₽" } });
+    await sendEvent(page, "main_button_pressed");
+
+    // The app asks Telegram to open YooKassa's page in the browser, then waits on the order page.
+    await expect
+      .poll(async () => (await postedEvents(page)).some((e) => e.type === "web_app_open_link"))
+      .toBe(true);
+    const opened = (await postedEvents(page)).find((e) => e.type === "web_app_open_link");
+    const payment = yookassa.payments.at(-1);
+    expect(payment?.status).toBe("pending");
+    expect(opened?.params?.url).toBe(payment?.confirmation?.confirmation_url);
+    await page.getByText("Waiting for the payment…").waitFor();
+
+    yookassa.succeed(payment?.id as string);
+    const hook = await yookassa.sendWebhook(
+      `${server.url}/api/v1/payments/yookassa/webhook`,
+      "payment.succeeded",
+      payment?.id as string,
+    );
+    expect(hook.status).toBe(200);
+    const success = page.getByTestId("order-paid");
+    await success.waitFor();
+    expect(await success.textContent()).toContain("Your balance: 42 credits");
     await page.close();
   });
 
