@@ -10,6 +10,7 @@ COPY packages/contracts/package.json packages/contracts/
 COPY packages/locales/package.json packages/locales/
 COPY packages/testkit/package.json packages/testkit/
 COPY apps/admin/package.json apps/admin/
+COPY apps/mini-app/package.json apps/mini-app/
 COPY packages/ui/package.json packages/ui/
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund
 
@@ -18,8 +19,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# The admin panel is built here (the install above ran before the sources were copied).
-RUN node apps/admin/scripts/build.mjs
+# The web apps (admin panel, Mini App) are built here (the install above ran before the sources were copied).
+RUN node scripts/build-web.mjs
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -25,7 +25,7 @@ import { installOpenApi } from "./http/openapi.ts";
 import { installTextCheck } from "./http/refuse-unstorable-text.ts";
 import { restrictOperations } from "./http/restrict-operations.ts";
 import { installSecurityHeaders } from "./http/security-headers.ts";
-import { adminApp, installWebApps } from "./http/web-apps.ts";
+import { adminApp, installWebApps, miniApp } from "./http/web-apps.ts";
 import type { EnqueueJob } from "./jobs/job-runner.ts";
 import { createIpAllowlist } from "./payments/ip-allowlist.ts";
 import { analyticsRoutes } from "./routes/admin/analytics.ts";
@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     initDataMaxAgeSeconds: deps.initDataMaxAgeSeconds,
   });
   installCsrfGuard(app, { publicUrl: deps.publicUrl });
-  await installWebApps(app, [adminApp], { rootRedirect: `${adminApp.prefix}/` });
+  await installWebApps(app, [adminApp, miniApp], { rootRedirect: `${adminApp.prefix}/` });
 
   await app.register(healthRoutes({ database: deps.database, version: deps.version }));
   await app.register(

@@ -19,6 +19,21 @@ describe("HTTP hardening", () => {
     }
   });
 
+  it("lets only Telegram's web client frame the Mini App store, and nothing frame the rest", async () => {
+    for (const url of ["/app/", "/app/6a1f0c1e-0000-4000-8000-000000000000/products/x"]) {
+      const res = await t.app.inject({ url });
+      expect(res.headers["x-frame-options"], url).toBeUndefined();
+      expect(String(res.headers["content-security-policy"])).toContain(
+        "frame-ancestors 'self' https://web.telegram.org",
+      );
+    }
+    for (const url of ["/admin/", "/api/v1/app/x/catalog", "/apple"]) {
+      const res = await t.app.inject({ url });
+      expect(res.headers["x-frame-options"], url).toBe("DENY");
+      expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it("serves /metrics and the API docs only with the METRICS_TOKEN bearer", async () => {
     for (const url of ["/metrics", "/api/openapi.json", "/api/docs"]) {
       expect((await t.app.inject({ url })).statusCode).toBe(401);

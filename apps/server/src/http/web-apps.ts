@@ -13,6 +13,13 @@ export const adminApp: WebApp = {
   dir: fileURLToPath(new URL("../../../admin/dist", import.meta.url)),
 };
 
+/** The buyers' store, opened by Telegram at `/app/<botId>/` (the bot whose token signs the launch data). */
+export const miniApp: WebApp = {
+  name: "Mini App store",
+  prefix: "/app",
+  dir: fileURLToPath(new URL("../../../mini-app/dist", import.meta.url)),
+};
+
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /** A missing file with one of these is a 404, not the app (a client route may contain dots, e.g. an email). */
 const assetExtensions = new Set([
@@ -29,7 +36,7 @@ const assetExtensions = new Set([
 ]);
 
 /**
- * Serves built web apps (the admin panel now, the Mini App at /app later) from this server:
+ * Serves built web apps (the admin panel at /admin, the Mini App store at /app) from this server:
  * hashed files under `<prefix>/assets/` are cached for a year as immutable; `index.html` is never
  * cached, so a deploy is picked up at the next navigation; any other path under the prefix that
  * is not a file gets `index.html` (the SPA router takes it from there). Missing build → a 503 that

@@ -1,0 +1,75 @@
+import {
+  backButton,
+  hapticFeedback,
+  init,
+  initData,
+  isTMA,
+  mainButton,
+  miniApp,
+  retrieveRawInitData,
+  themeParams,
+  viewport,
+} from "@tma.js/sdk-react";
+
+export type Launch = {
+  /** The signed launch data, sent unchanged with every API call (`Authorization: tma <raw>`). */
+  rawInitData: string;
+  languageCode: string | undefined;
+};
+
+/**
+ * Connects to the Telegram client in the official template's order: `init()` first, then mount
+ * only what the store uses, then bind the theme and viewport to CSS variables. Returns null
+ * outside Telegram (no launch data): the caller shows the "open from Telegram" screen.
+ */
+export function connectTelegram(): Launch | null {
+  if (!isTMA()) return null;
+  let rawInitData: string | undefined;
+  try {
+    init();
+    rawInitData = retrieveRawInitData();
+  } catch {
+    return null;
+  }
+  if (!rawInitData) return null;
+
+  initData.restore();
+  backButton.mount.ifAvailable();
+  if (miniApp.mount.isAvailable()) {
+    themeParams.mount();
+    miniApp.mount();
+    themeParams.bindCssVars();
+    miniApp.bindCssVars.ifAvailable();
+  }
+  // The main button takes its colours from the theme, so it mounts after themeParams.
+  mainButton.mount.ifAvailable();
+  if (viewport.mount.isAvailable()) {
+    viewport
+      .mount()
+      .then(() => {
+        viewport.bindCssVars.ifAvailable();
+        viewport.expand.ifAvailable();
+      })
+      .catch(() => {
+        // An old client without viewport events: the page still works at its default height.
+      });
+  }
+  followDarkMode();
+  return { rawInitData, languageCode: initData.user()?.language_code };
+}
+
+/** Dark Telegram themes switch the shared `.dark` tokens too (borders, focus rings, color-scheme). */
+function followDarkMode(): void {
+  const apply = () => document.documentElement.classList.toggle("dark", themeParams.isDark());
+  apply();
+  themeParams.isDark.sub(apply);
+}
+
+/** Hides Telegram's loading placeholder once the first screen has something to show. */
+export function markReady(): void {
+  miniApp.ready.ifAvailable();
+}
+
+export function vibrateSuccess(): void {
+  hapticFeedback.notificationOccurred.ifAvailable("success");
+}
