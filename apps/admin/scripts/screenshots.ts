@@ -1,12 +1,15 @@
-// npm run screenshots: starts a Lumen of its own with the demo catalog, creates the owner through the
-// first-run page, signs in, and saves a PNG of every page the sidebar lists into docs/screenshots/
-// (1280 px wide), plus the home page at 375 px and the sign-in and setup pages. Not a test: run it
-// after changing how pages look, open the PNGs, and commit them.
+// npm run screenshots: starts a Lumen of its own with the Telegram emulator, seeds four weeks of a
+// small shop (screenshot-seed.ts), creates the owner through the first-run page, signs in, and
+// saves a PNG of every page into docs/screenshots/ (1280x800, plus a few dark, 375 px wide and
+// Russian ones). Not a test: run it after changing how pages look, open the PNGs, commit them.
+// A new page is one line in `pages` below.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createFakeOpenAI, createFakeYooKassa } from "@lumen/testkit";
 import type { Page } from "playwright-core";
-import { repoRoot, runLumenCli } from "../../server/test/support/lumen-process.ts";
+import { repoRoot } from "../../server/test/support/lumen-process.ts";
 import { hasChromium, noChromiumReason, openBrowser, signIn, startPanel } from "../test/support/panel.ts";
+import { type Seeded, seedShop } from "./screenshot-seed.ts";
 
 if (!hasChromium) {
   console.error(noChromiumReason);
@@ -18,25 +21,92 @@ mkdirSync(out, { recursive: true });
 const email = "owner@example.com";
 const password = "a long password";
 
+/** Every page: its file name and path (`ids` come from the seed). A missing page is skipped. */
+const pages: Array<{
+  name: string;
+  path: (ids: Seeded) => string;
+  /** Opens a dialog on the page; the picture is then of the viewport. */
+  open?: (page: Page) => Promise<void>;
+}> = [
+  { name: "dashboard", path: () => "/admin/?period=30" },
+  { name: "users", path: () => "/admin/users" },
+  { name: "user", path: (ids) => `/admin/users/${ids.userId}` },
+  { name: "orders", path: () => "/admin/orders" },
+  { name: "order", path: (ids) => `/admin/orders/${ids.orderId}` },
+  { name: "products", path: () => "/admin/products" },
+  {
+    name: "product-edit",
+    path: () => "/admin/products",
+    open: async (page) => {
+      await page.getByRole("button", { name: "Club month", exact: true }).click();
+      await page.getByRole("dialog").waitFor();
+    },
+  },
+  { name: "subscriptions", path: () => "/admin/subscriptions" },
+  { name: "promos", path: () => "/admin/promos" },
+  { name: "partners", path: () => "/admin/partners" },
+  { name: "channels", path: () => "/admin/channels" },
+  { name: "channel", path: (ids) => `/admin/channels/${ids.channelId}` },
+  { name: "bots", path: () => "/admin/bots" },
+  { name: "operators", path: () => "/admin/operators" },
+  { name: "api-keys", path: () => "/admin/api-keys" },
+  { name: "settings", path: () => "/admin/settings" },
+  { name: "audit", path: () => "/admin/audit" },
+];
+/** The same pages again in dark theme, at 375 px, and in Russian. */
+const variants = {
+  dark: ["dashboard", "orders", "user", "audit"],
+  phone: ["dashboard", "users", "order"],
+  russian: ["dashboard", "user"],
+};
+
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("networkidle");
-  // Skeletons and toasts fade; give them a moment so the picture shows the settled page.
-  await page.waitForTimeout(600);
+  // Skeletons, chart animations and toasts fade; give them a moment so the picture shows the settled page.
+  await page.waitForTimeout(900);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await settle(page);
   const path = join(out, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  // A long page is shot in a window as tall as the page, not with `fullPage`: the sidebar is as
+  // tall as the window, and a stitched picture would cut it off at the first screen.
+  const height = fullPage ? await page.evaluate(() => document.documentElement.scrollHeight) : 0;
+  if (height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.waitForTimeout(700);
+  }
+  await page.screenshot({ path });
+  if (height > viewport.height) await page.setViewportSize(viewport);
   console.log(`saved ${path}`);
 }
 
+/** Opens a page; false when the panel has no such page (its router shows "not found"). */
+async function visit(page: Page, url: string): Promise<boolean> {
+  await page.goto(url);
+  await settle(page);
+  return (await page.getByText(/^(Page not found|Страница не найдена)$/).count()) === 0;
+}
+
+// Rubles are paid through a fake YooKassa and the assistant answers through a fake OpenAI, so the
+// dashboard has RUB revenue next to Stars and AI messages with their cost.
+const yk = await createFakeYooKassa({ shopId: "100500", secretKey: "test_screenshots" });
+const ai = await createFakeOpenAI({ apiKey: "sk-screenshots" });
 const panel = await startPanel({
-  env: { PAYMENTS_MOCK: "true" },
-  // The demo catalog is seeded into the same home before the server starts.
-  prepare: async (env) => {
-    const seeded = await runLumenCli(env, ["demo"]);
-    if (seeded.code !== 0) throw new Error(`lumen demo failed: ${seeded.stderr}`);
+  apiKey: true,
+  apiKeyName: "Shop backend",
+  env: {
+    YOOKASSA_SHOP_ID: "100500",
+    YOOKASSA_SECRET_KEY: "test_screenshots",
+    YOOKASSA_API_URL: yk.baseUrl,
+    YOOKASSA_ALLOWED_IPS: "*",
+    OPENAI_BASE_URL: ai.baseUrl,
+    OPENAI_API_KEY: "sk-screenshots",
+    OPENAI_MODEL: "gpt-4o-mini",
+    AI_MODELS: "gpt-4o-mini:1,gpt-4o:5",
+    LUMEN_TEST_CONTROLS: "true",
+    TELEGRAM_CHAT_RATE_PER_SECOND: "50",
   },
 });
 const browser = await openBrowser();
@@ -52,31 +122,55 @@ try {
   await page.getByRole("button", { name: "Create owner" }).click();
   await page.waitForURL(/\/admin\/login/);
 
-  await signIn(page, panel, email, password, "/admin/");
-  await shoot(page, "home");
-  const links = await page
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link")
-    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  for (const path of links) {
-    if (path === "/admin/" || path === "/admin") continue;
-    await page.goto(`${panel.url}${path}`);
-    await shoot(page, path.replace(/^\/admin\//, "").replaceAll("/", "-") || "home");
+  console.log("seeding four weeks of sales through the bot…");
+  const ids = await seedShop(panel, yk);
+  // Warnings the server logged while seeding explain a page that looks emptier than expected.
+  for (const line of panel.lumen.logs.filter((l) => l.level >= 40).slice(0, 20)) {
+    console.warn(`server: ${line.msg}`);
   }
+  // The server's clock is four weeks ahead now; the browser's "today" must agree with it.
+  const now = await panel.api("POST", "/api/v1/test/clock", { advance_ms: 0 });
+  await browser.context.clock.setFixedTime(new Date(now.body.now));
+
+  await signIn(page, panel, email, password, "/admin/");
+  const shots = async (target: Page, suffix: string, names?: string[]) => {
+    for (const entry of pages) {
+      if (names && !names.includes(entry.name)) continue;
+      if (!(await visit(target, `${panel.url}${entry.path(ids)}`))) {
+        console.warn(`skipped ${entry.name}: no such page in this build`);
+        continue;
+      }
+      await entry.open?.(target);
+      await shoot(target, `${entry.name}${suffix}`, !entry.open);
+    }
+  };
+  await shots(page, "");
 
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto(`${panel.url}/admin/audit`);
-  await shoot(page, "audit-dark");
+  await shots(page, "-dark", variants.dark);
   await page.emulateMedia({ colorScheme: "light" });
 
   const phone = await browser.newPage({ width: 375, height: 812 });
+  await shots(phone, "-375", variants.phone);
   await phone.goto(`${panel.url}/admin/`);
-  await shoot(phone, "home-375");
+  await settle(phone);
   await phone.getByRole("button", { name: "Open menu" }).click();
-  await phone.waitForTimeout(400);
-  await phone.screenshot({ path: join(out, "menu-375.png") });
-  console.log(`saved ${join(out, "menu-375.png")}`);
+  await shoot(phone, "menu-375", false);
+  await phone.close();
+
+  const russian = await openBrowser({ locale: "ru-RU" });
+  await russian.context.clock.setFixedTime(new Date(now.body.now));
+  const ru = await russian.newPage({ width: 1280, height: 800 });
+  await ru.goto(`${panel.url}/admin/login`);
+  await ru.getByLabel("Email").fill(email);
+  await ru.getByLabel("Пароль").fill(password);
+  await ru.getByRole("button", { name: "Войти" }).click();
+  await ru.waitForURL((url) => !url.pathname.startsWith("/admin/login"));
+  await shots(ru, "-ru", variants.russian);
+  await russian.close();
 } finally {
   await browser.close();
   await panel.stop();
+  await yk.close();
+  await ai.close();
 }

@@ -155,4 +155,15 @@ describe("adjustCredits", () => {
     );
     expect(audits).toEqual([{ action: "credits.adjust" }]);
   });
+
+  it("dates the ledger row by the core's clock, as the orders beside it are", async () => {
+    const userId = await newUser();
+    const entry = await adjustCredits(t.core, cliActor, {
+      userId,
+      amount: 3,
+      reason: "dated",
+      idempotencyKey: "adj-dated",
+    });
+    expect(entry.createdAt).toEqual(t.clock.now());
+  });
 });

@@ -237,4 +237,21 @@ describe("extendPlan", () => {
       .where(eq(subscriptionPeriods.subscriptionId, first.id));
     expect(periods).toHaveLength(1);
   });
+
+  it("dates a new plan by the caller's clock, as the order that paid for it is", async () => {
+    // A server clock ahead of the database's: the plan must not look older than its own order,
+    // or describePurchase decides the buyer needs no chat invites.
+    const user = await upsertTelegramUser(t.core, { telegramId: telegramId++, firstName: "Q" });
+    const ahead = new Date(Date.now() + 40 * DAY);
+    const plan = await extendPlan(t.core.db, ahead, {
+      userId: user.id,
+      planCode: "ahead",
+      title: "Ahead",
+      periodDays: 30,
+      messagesPerPeriod: null,
+      grantKey: `test:ahead:${user.id}`,
+    });
+    expect(plan.createdAt).toEqual(ahead);
+    expect(plan.startsAt).toEqual(ahead);
+  });
 });

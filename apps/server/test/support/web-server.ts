@@ -49,6 +49,8 @@ export type WebServerOptions = {
   env?: Record<string, string>;
   /** Make an owner API key with the CLI first (costs one more database boot). */
   apiKey?: boolean;
+  /** The key's name, as the audit log shows who made the seeded changes. */
+  apiKeyName?: string;
   /** Runs before the server starts, with its environment (e.g. `lumen demo` to seed the catalog). */
   prepare?: (env: Record<string, string>) => Promise<void>;
   /** The web apps to build first if stale (default: the admin panel). */
@@ -62,7 +64,14 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   const home = await createLumenHome();
   let key: string | undefined;
   if (options.apiKey) {
-    const args = ["api-key", "create", "--name", "browser tests", "--key-role", "owner"];
+    const args = [
+      "api-key",
+      "create",
+      "--name",
+      options.apiKeyName ?? "browser tests",
+      "--key-role",
+      "owner",
+    ];
     const created = await runLumenCli(home.env, args);
     if (created.code !== 0) throw new Error(`api-key create failed: ${created.stderr}`);
     key = created.stdout.trim();

@@ -109,6 +109,7 @@ export async function reserveQuestion(
         reason: "spend",
         idempotencyKey: `spend:${messageId}`,
         freshKey: true,
+        at: now,
       });
       chargedFrom = "credits";
       costCredits = price;

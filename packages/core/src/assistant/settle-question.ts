@@ -46,6 +46,7 @@ export async function releaseQuestion(ctx: CoreContext, messageId: string, error
         delta: row.costCredits,
         reason: "refund",
         idempotencyKey: `refund:${row.id}`,
+        at: ctx.clock.now(),
       });
     } else if (row.chargedFrom === "trial") {
       await tx

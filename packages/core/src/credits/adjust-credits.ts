@@ -36,6 +36,7 @@ export async function adjustCredits(
       idempotencyKey: `admin:${idempotencyKey}`,
       note: reason,
       data: { actorType: actor.type, actorId: actor.id },
+      at: ctx.clock.now(),
     });
     if (!entry.replayed) {
       await recordAudit(tx, actor, {

@@ -11,6 +11,8 @@ export type CreditChange = {
   idempotencyKey: string;
   note?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened by the core's clock (as orders and plans are dated); the database's otherwise. */
+  at?: Date;
   /**
    * The key was made just now (e.g. from a new uuid) and cannot have been used: the change runs
    * directly in the caller's transaction, without the savepoint a possible replay would need.
@@ -73,6 +75,7 @@ async function applyChange(tx: Database, change: CreditChange): Promise<CreditEn
       balanceAfter: balance.balance,
       note: change.note ?? null,
       data: change.data ?? {},
+      ...(change.at ? { createdAt: change.at } : {}),
     })
     .returning();
   if (!entry) throw new LumenError("INTERNAL", "The ledger row was not written");

@@ -31,6 +31,7 @@ export async function grantEntitlement(
         reason: "purchase",
         idempotencyKey: `payment:${paymentId}`,
         data: { orderId: order.id },
+        at: now,
       });
       return {
         kind: "credits",
@@ -88,6 +89,7 @@ export async function applyPromoAtPayment(
       delta: promo.value,
       reason: "bonus",
       idempotencyKey: `promo:${paymentId}`,
+      at: now,
       data: { orderId: order.id, promo: promo.code },
     });
   }
@@ -156,6 +158,7 @@ export async function reverseEntitlement(
         reason: "reversal",
         idempotencyKey: `refund:${paymentId}`,
         data: { orderId: order.id },
+        at: now,
       });
     }
     return { creditsTaken: take, creditsSpent: details.credits - take };

@@ -83,6 +83,10 @@ export async function extendPlan(db: Database, now: Date, input: ExtendPlanInput
           botId: plan.botId,
           channelIds: plan.channelIds,
           usagePeriod: periodIndexOf(now, plan.periodDays, now),
+          // Dated by the caller's clock like the order that paid for it: describePurchase compares
+          // the two, and the database's clock may differ from the server's (or a test's) clock.
+          createdAt: now,
+          updatedAt: now,
         })
         .returning();
   if (!subscription) throw new LumenError("INTERNAL", "The subscription was not saved");

@@ -106,7 +106,7 @@ export function OrderPage() {
                     <span className="flex items-center gap-2">
                       <MoneyCell amount={p.amount} currency={p.currency} />
                       <StatusBadge
-                        label={p.status}
+                        label={t(`paymentStatuses.${p.status}`)}
                         tone={p.status === "succeeded" ? "success" : "destructive"}
                       />
                     </span>

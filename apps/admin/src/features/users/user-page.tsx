@@ -18,6 +18,20 @@ import { useUsersT } from "./i18n.ts";
 
 const route = getRouteApi("/_authed/users/$id");
 
+/** Why a balance moved, as the ledger stores it; an unknown reason is shown as stored. */
+const ledgerReasons = [
+  "trial",
+  "purchase",
+  "bonus",
+  "spend",
+  "refund",
+  "admin_adjustment",
+  "expiry",
+  "reversal",
+] as const;
+const isLedgerReason = (reason: string): reason is (typeof ledgerReasons)[number] =>
+  (ledgerReasons as readonly string[]).includes(reason);
+
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="flex justify-between gap-4 py-1.5 text-sm">
@@ -45,7 +59,9 @@ function Ledger({ userId }: { userId: string }) {
             {items.map((entry) => (
               <li key={entry.id} className="flex items-center justify-between gap-3 py-2" data-ledger-entry>
                 <div className="min-w-0">
-                  <div className="font-medium">{entry.reason}</div>
+                  <div className="font-medium">
+                    {isLedgerReason(entry.reason) ? t(`detail.reasons.${entry.reason}`) : entry.reason}
+                  </div>
                   <div className="truncate text-xs text-muted-foreground">{entry.note ?? ""}</div>
                 </div>
                 <div className="text-right tabular-nums">

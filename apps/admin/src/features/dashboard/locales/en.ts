@@ -38,7 +38,7 @@ const en = {
     rub: "Rubles",
     xtr: "Stars",
   },
-  top: { title: "Top products", empty: "Nothing sold in this period.", orders: "{count} orders" },
+  top: { title: "Top products", empty: "Nothing sold in this period.", orders: "Orders: {count}" },
   flags: {
     title: "Needs attention",
     none: "Nothing needs attention.",

@@ -26,6 +26,7 @@ const en = {
     expired: "Expired",
     refunded: "Refunded",
   },
+  paymentStatuses: { succeeded: "Succeeded", refunded: "Refunded", duplicate: "Duplicate" },
   flagged: "Flagged",
   detail: {
     back: "All orders",

@@ -29,6 +29,7 @@ const ru: Messages<typeof en> = {
     expired: "Истёк",
     refunded: "Возвращён",
   },
+  paymentStatuses: { succeeded: "Прошёл", refunded: "Возвращён", duplicate: "Повтор" },
   flagged: "Помечен",
   detail: {
     back: "Все заказы",

@@ -145,7 +145,7 @@ export function ProductFormDialog({
                 >
                   {(p) => <Input {...p} {...form.register("details.plan_code")} />}
                 </FormField>
-                <div className="grid gap-4 sm:grid-cols-2">
+                <div className="grid items-start gap-4 sm:grid-cols-2">
                   <FormField label={t("form.periodDays")} error={detailError("period_days")}>
                     {(p) => (
                       <Input
@@ -207,7 +207,7 @@ export function ProductFormDialog({
               </>
             ) : null}
             {details.kind === "course" ? (
-              <div className="grid gap-4 sm:grid-cols-2">
+              <div className="grid items-start gap-4 sm:grid-cols-2">
                 <FormField label={t("form.courseCode")} error={detailError("course_code")}>
                   {(p) => <Input {...p} {...form.register("details.course_code")} />}
                 </FormField>
@@ -238,7 +238,7 @@ export function ProductFormDialog({
                 </FormField>
               </>
             ) : null}
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid items-start gap-4 sm:grid-cols-2">
               <FormField
                 label={t("form.priceRub")}
                 hint={t("form.priceRubHint")}
