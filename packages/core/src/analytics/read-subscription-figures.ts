@@ -50,7 +50,7 @@ export async function readSubscriptionFigures(
         and exists (
           select 1 from orders p
           where p.user_id = o.user_id and p.kind = 'plan' and p.paid_at < o.paid_at
-            and p.status in ('paid', 'refunded') and p.details->>'planCode' = o.details->>'planCode')`),
+            and p.status in ('paid', 'refunded') and p.plan_code = o.plan_code)`),
   );
   const atStart = num(live?.at_start);
   const churnCount = num(churned?.n);

@@ -29,6 +29,11 @@ export const orders = pgTable(
     title: text("title").notNull(),
     /** What the product granted when the order was made: a later catalog edit does not change it. */
     details: jsonb("details").$type<ProductDetails>().notNull(),
+    /**
+     * The plan a plan order is for, kept by PostgreSQL from details (null for other kinds): a
+     * plain column can sit in an index and be read from it, an expression over details cannot.
+     */
+    planCode: text("plan_code").generatedAlwaysAs(sql`details->>'planCode'`),
     currency: text("currency", { enum: currencies }).notNull(),
     amount: integer("amount").notNull(),
     provider: text("provider", { enum: paymentProviders }).notNull(),
@@ -63,14 +68,14 @@ export const orders = pgTable(
     // The dashboard and promo reports read paid orders by payment time, refunds by refund time;
     // the other columns are what those reports sum and group by, so a period is an index-only scan.
     index("orders_paid_at_idx")
-      .on(t.paidAt, t.currency, t.amount, t.userId, t.productId, t.botId, t.kind)
+      .on(t.paidAt, t.currency, t.amount, t.userId, t.productId, t.botId, t.kind, t.planCode)
       .where(sql`${t.status} = 'paid'`),
     index("orders_refunded_at_idx")
       .on(t.refundedAt, t.currency, t.amount, t.botId)
       .where(sql`${t.status} = 'refunded'`),
     // Renewals: an earlier paid plan order of the same user and plan, found by one index probe.
     index("orders_plan_user_idx")
-      .on(t.userId, sql`(${t.details}->>'planCode')`, t.paidAt)
+      .on(t.userId, t.planCode, t.paidAt)
       .where(sql`${t.kind} = 'plan' and ${t.status} in ('paid', 'refunded')`),
     index("orders_promo_idx").on(t.promoId).where(sql`${t.promoId} is not null`),
     check("orders_amount_positive", sql`${t.amount} > 0`),
