@@ -35,8 +35,9 @@ const botFilter = (period: Period) => (period.botId ? sql`and o.bot_id = ${perio
  */
 export async function readRevenue(db: Database, period: Period): Promise<Revenue> {
   const paidInPeriod = sql`o.status = 'paid' and o.paid_at >= ${period.startsAt} and o.paid_at < ${period.endsAt} ${botFilter(period)}`;
-  const cells = rowsOf<{ day: string; currency: Currency; amount: unknown; orders: unknown }>(
-    await db.execute(sql`
+  // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
+  const results = await Promise.all([
+    db.execute(sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, d.currency, d.amount, d.orders
       from (
         select (o.paid_at at time zone ${period.tz})::date as day, o.currency,
@@ -45,19 +46,18 @@ export async function readRevenue(db: Database, period: Period): Promise<Revenue
         where ${paidInPeriod}
         group by 1, 2
       ) as d`),
-  );
-  const [payers] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`
+    db.execute(sql`
       select count(*)::int as n from (select distinct o.user_id from orders o where ${paidInPeriod}) as payers`),
-  );
-  const refunds = rowsOf<{ currency: Currency; amount: unknown; orders: unknown }>(
-    await db.execute(sql`
+    db.execute(sql`
       select o.currency, sum(o.amount)::bigint as amount, count(*)::int as orders
       from orders o
       where o.status = 'refunded' and o.refunded_at >= ${period.startsAt} and o.refunded_at < ${period.endsAt}
         ${botFilter(period)}
       group by o.currency`),
-  );
+  ]);
+  const cells = rowsOf<{ day: string; currency: Currency; amount: unknown; orders: unknown }>(results[0]);
+  const [payers] = rowsOf<{ n: unknown }>(results[1]);
+  const refunds = rowsOf<{ currency: Currency; amount: unknown; orders: unknown }>(results[2]);
   const byDay = daysOf(period).flatMap((day) =>
     currencies.map((currency) => {
       const cell = cells.find((r) => r.day === day && r.currency === currency);
