@@ -26,8 +26,8 @@ export type Audience = {
  *
  * Every query reads indexes only (the period's ranges carry user and bot ids). "Used this bot" is
  * one index probe per user of the period (a LIMIT 1 scalar, which PostgreSQL never turns into a
- * hash of the bot's whole history); active users are one pass over users with the period's
- * message and order authors hashed beside it, instead of a union of every row to deduplicate.
+ * hash of the bot's whole history); active users of all bots are one pass over users with the
+ * period's message and order authors hashed beside it, instead of a union of every row to deduplicate.
  */
 export async function readAudience(db: Database, period: Period): Promise<Audience> {
   const { startsAt: from, endsAt: to, botId } = period;
@@ -40,43 +40,41 @@ export async function readAudience(db: Database, period: Period): Promise<Audien
   const wrote = sql`select m.user_id from messages_log m where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`;
   const ordered = sql`select o.user_id from orders o where o.created_at >= ${from} and o.created_at < ${to} ${bot("o")}`;
   // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
-  const [[newUsers], [active], [trials], [assistant]] = await Promise.all([
-    db
-      .execute(sql`
+  const results = await Promise.all([
+    db.execute(sql`
       select count(*)::int as n from users u
-      where u.first_seen_at >= ${from} and u.first_seen_at < ${to} ${usedBot(sql`u.id`)}`)
-      .then((r) => rowsOf<{ n: unknown }>(r)),
-    db
-      .execute(
-        botId
-          ? sql`select count(*)::int as n from (${wrote} union ${ordered}) as active`
-          : sql`
+      where u.first_seen_at >= ${from} and u.first_seen_at < ${to} ${usedBot(sql`u.id`)}`),
+    db.execute(
+      botId
+        ? sql`select count(*)::int as n from (${wrote} union ${ordered}) as active`
+        : sql`
       select count(*)::int as n from users u
       where (u.last_seen_at >= ${from} and u.last_seen_at < ${to})
          or (u.first_seen_at >= ${from} and u.first_seen_at < ${to})
          or u.id in (${wrote}) or u.id in (${ordered})`,
-      )
-      .then((r) => rowsOf<{ n: unknown }>(r)),
-    db
-      .execute(sql`
+    ),
+    db.execute(sql`
       select count(*)::int as trials,
              count(*) filter (where exists (
                select 1 from orders o where o.user_id = t.user_id and o.status = 'paid'
                  and o.paid_at >= t.started_at and o.paid_at < ${to} ${bot("o")}))::int as converted
       from assistant_trials t
-      where t.started_at >= ${from} and t.started_at < ${to} ${usedBot(sql`t.user_id`)}`)
-      .then((r) => rowsOf<{ trials: unknown; converted: unknown }>(r)),
-    db
-      .execute(sql`
+      where t.started_at >= ${from} and t.started_at < ${to} ${usedBot(sql`t.user_id`)}`),
+    db.execute(sql`
       select count(*) filter (where m.status = 'delivered')::int as messages,
              count(*) filter (where m.status = 'failed')::int as failed,
              coalesce(sum(m.cost_credits) filter (where m.status = 'delivered'), 0)::bigint as credits,
              coalesce(sum(coalesce(m.prompt_tokens, 0) + coalesce(m.completion_tokens, 0))
                filter (where m.status = 'delivered'), 0)::bigint as tokens
       from messages_log m
-      where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`)
-      .then((r) => rowsOf<{ messages: unknown; failed: unknown; credits: unknown; tokens: unknown }>(r)),
+      where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`),
   ]);
+  const [newUsers] = rowsOf<{ n: unknown }>(results[0]);
+  const [active] = rowsOf<{ n: unknown }>(results[1]);
+  const [trials] = rowsOf<{ trials: unknown; converted: unknown }>(results[2]);
+  const [assistant] = rowsOf<{ messages: unknown; failed: unknown; credits: unknown; tokens: unknown }>(
+    results[3],
+  );
   const trialCount = num(trials?.trials);
   const converted = num(trials?.converted);
   return {
