@@ -71,4 +71,4 @@ insert into channels (bot_id, chat_id, title, type, bot_status, can_invite_users
 select ('00000000-0000-4000-8000-' || lpad((1 + c % 2)::text, 12, '0'))::uuid, -1000000 - c, 'Chat ' || c, 'channel', 'administrator', true, c % 3 <> 0, now()
 from generate_series(1, 20) as c;
 
-analyze;
+-- run.ts then runs VACUUM ANALYZE on its own (it cannot run inside this multi-statement batch).

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
@@ -31,7 +32,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => pool.end(),
     };
   }
-  const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  // pg_trgm backs the users list's substring search (migration 0017 creates it); PGlite ships it
+  // as a bundled extension that must be loaded when the database opens.
+  const extensions = { pg_trgm };
+  const pglite = options.dataDir
+    ? await PGlite.create(options.dataDir, { extensions })
+    : await PGlite.create({ extensions });
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return {
     db,

@@ -23,43 +23,44 @@ export type Audience = {
  * Who came and who was active. Users belong to the installation, not to one bot, so with a bot
  * chosen a user counts for it when they wrote to it or ordered through it. Activity is what the
  * data records: a question to the assistant, an order, a first visit or the last one seen.
+ *
+ * Every query reads indexes only (the period's ranges carry user and bot ids). "Used this bot" is
+ * one index probe per user of the period (a LIMIT 1 scalar, which PostgreSQL never turns into a
+ * hash of the bot's whole history); active users of all bots are one pass over users with the
+ * period's message and order authors hashed beside it, instead of a union of every row to deduplicate.
  */
 export async function readAudience(db: Database, period: Period): Promise<Audience> {
   const { startsAt: from, endsAt: to, botId } = period;
   const usedBot = (user: SQL) =>
     botId
-      ? sql`and (exists (select 1 from messages_log m where m.user_id = ${user} and m.bot_id = ${botId})
-               or exists (select 1 from orders o where o.user_id = ${user} and o.bot_id = ${botId}))`
+      ? sql`and ((select 1 from messages_log m where m.user_id = ${user} and m.bot_id = ${botId} limit 1) is not null
+               or (select 1 from orders o where o.user_id = ${user} and o.bot_id = ${botId} limit 1) is not null)`
       : sql``;
-  const [newUsers] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`
+  const bot = (alias: string) => (botId ? sql`and ${sql.raw(alias)}.bot_id = ${botId}` : sql``);
+  const wrote = sql`select m.user_id from messages_log m where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`;
+  const ordered = sql`select o.user_id from orders o where o.created_at >= ${from} and o.created_at < ${to} ${bot("o")}`;
+  // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
+  const results = await Promise.all([
+    db.execute(sql`
       select count(*)::int as n from users u
       where u.first_seen_at >= ${from} and u.first_seen_at < ${to} ${usedBot(sql`u.id`)}`),
-  );
-  const seen = botId
-    ? sql``
-    : sql`union select u.id from users u where u.last_seen_at >= ${from} and u.last_seen_at < ${to}
-          union select u.id from users u where u.first_seen_at >= ${from} and u.first_seen_at < ${to}`;
-  const bot = (alias: string) => (botId ? sql`and ${sql.raw(alias)}.bot_id = ${botId}` : sql``);
-  const [active] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`
-      select count(*)::int as n from (
-        select m.user_id from messages_log m where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}
-        union select o.user_id from orders o where o.created_at >= ${from} and o.created_at < ${to} ${bot("o")}
-        ${seen}
-      ) as active`),
-  );
-  const [trials] = rowsOf<{ trials: unknown; converted: unknown }>(
-    await db.execute(sql`
+    db.execute(
+      botId
+        ? sql`select count(*)::int as n from (${wrote} union ${ordered}) as active`
+        : sql`
+      select count(*)::int as n from users u
+      where (u.last_seen_at >= ${from} and u.last_seen_at < ${to})
+         or (u.first_seen_at >= ${from} and u.first_seen_at < ${to})
+         or u.id in (${wrote}) or u.id in (${ordered})`,
+    ),
+    db.execute(sql`
       select count(*)::int as trials,
              count(*) filter (where exists (
                select 1 from orders o where o.user_id = t.user_id and o.status = 'paid'
                  and o.paid_at >= t.started_at and o.paid_at < ${to} ${bot("o")}))::int as converted
       from assistant_trials t
       where t.started_at >= ${from} and t.started_at < ${to} ${usedBot(sql`t.user_id`)}`),
-  );
-  const [assistant] = rowsOf<{ messages: unknown; failed: unknown; credits: unknown; tokens: unknown }>(
-    await db.execute(sql`
+    db.execute(sql`
       select count(*) filter (where m.status = 'delivered')::int as messages,
              count(*) filter (where m.status = 'failed')::int as failed,
              coalesce(sum(m.cost_credits) filter (where m.status = 'delivered'), 0)::bigint as credits,
@@ -67,6 +68,12 @@ export async function readAudience(db: Database, period: Period): Promise<Audien
                filter (where m.status = 'delivered'), 0)::bigint as tokens
       from messages_log m
       where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`),
+  ]);
+  const [newUsers] = rowsOf<{ n: unknown }>(results[0]);
+  const [active] = rowsOf<{ n: unknown }>(results[1]);
+  const [trials] = rowsOf<{ trials: unknown; converted: unknown }>(results[2]);
+  const [assistant] = rowsOf<{ messages: unknown; failed: unknown; credits: unknown; tokens: unknown }>(
+    results[3],
   );
   const trialCount = num(trials?.trials);
   const converted = num(trials?.converted);

@@ -26,32 +26,32 @@ export async function readSubscriptionFigures(
   const { startsAt: from, botId } = period;
   const at = period.endsAt < now ? period.endsAt : now;
   const bot = (alias: string) => (botId ? sql`and ${sql.raw(alias)}.bot_id = ${botId}` : sql``);
-  const [live] = rowsOf<{ at_end: unknown; at_start: unknown }>(
-    await db.execute(sql`
+  // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
+  const results = await Promise.all([
+    db.execute(sql`
       select count(*) filter (where s.starts_at <= ${at} and s.ends_at > ${at})::int as at_end,
              count(*) filter (where s.starts_at <= ${from} and s.ends_at > ${from})::int as at_start
       from subscriptions s
       where s.status <> 'cancelled' and s.ends_at > ${from} ${bot("s")}`),
-  );
-  const [churned] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`
+    db.execute(sql`
       select count(*)::int as n from subscriptions s
       where s.status <> 'cancelled' and s.ends_at >= ${from} and s.ends_at < ${at} ${bot("s")}
         and not exists (
           select 1 from subscriptions later
           where later.user_id = s.user_id and later.plan_code = s.plan_code and later.id <> s.id
             and later.starts_at >= s.ends_at and later.starts_at < ${at})`),
-  );
-  const [renewals] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`
+    db.execute(sql`
       select count(*)::int as n from orders o
       where o.status = 'paid' and o.kind = 'plan' and o.paid_at >= ${from} and o.paid_at < ${period.endsAt}
         ${bot("o")}
         and exists (
           select 1 from orders p
           where p.user_id = o.user_id and p.kind = 'plan' and p.paid_at < o.paid_at
-            and p.status in ('paid', 'refunded') and p.details->>'planCode' = o.details->>'planCode')`),
-  );
+            and p.status in ('paid', 'refunded') and p.plan_code = o.plan_code)`),
+  ]);
+  const [live] = rowsOf<{ at_end: unknown; at_start: unknown }>(results[0]);
+  const [churned] = rowsOf<{ n: unknown }>(results[1]);
+  const [renewals] = rowsOf<{ n: unknown }>(results[2]);
   const atStart = num(live?.at_start);
   const churnCount = num(churned?.n);
   return {

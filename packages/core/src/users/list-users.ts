@@ -60,7 +60,9 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 function searchCondition(search: string | undefined): SQL | undefined {
   if (!search) return undefined;
   if (/^\d{1,15}$/.test(search)) return eq(users.telegramId, Number(search));
-  if (search.startsWith("@")) return ilike(users.username, `${likeEscaped(search.slice(1))}%`);
+  // Usernames are ASCII (Telegram's rule), so lower-casing here matches lower() in the index.
+  if (search.startsWith("@"))
+    return sql`lower(${users.username}) like ${`${likeEscaped(search.slice(1).toLowerCase())}%`}`;
   const pattern = `%${likeEscaped(search)}%`;
   return or(
     ilike(sql`${users.firstName} || ' ' || coalesce(${users.lastName}, '')`, pattern),
@@ -72,6 +74,7 @@ function searchCondition(search: string | undefined): SQL | undefined {
  * The operator's users list: search (exact Telegram id, @username prefix, or part of a name),
  * filters that answer "who pays, who is on a plan, who is blocked", sorted with keyset pages.
  * Each filter is an EXISTS on the owning table, so a user with ten orders is still one row.
+ * Substring search is served by trigram indexes, @prefix by a lower(username) pattern index.
  */
 export async function listUsers(db: Database, now: Date, input: ListUsersInput): Promise<Page<UserListItem>> {
   const q = parseInput(listUsersInput, input);
@@ -106,18 +109,75 @@ export async function listUsers(db: Database, now: Date, input: ListUsersInput):
           sql`${referralAttributions} where ${referralAttributions.userId} = ${users.id} and ${referralAttributions.partnerUserId} = ${q.referredBy}`,
         )
       : undefined,
-    afterCursor(key, users.id, q.direction, cursor),
   ];
-  const rows = await db
-    .select({ user: users, balance: sql<number>`${balanceExpr}::int`, sortValue: sortText(key) })
-    .from(users)
-    .leftJoin(creditBalances, eq(creditBalances.userId, users.id))
-    .where(and(...conditions))
-    .orderBy(...orderByKey(key, users.id, q.direction))
-    .limit(q.limit + 1);
+  const select = (where: Array<SQL | undefined>, order: SQL[], limit: number) =>
+    db
+      .select({ user: users, balance: sql<number>`${balanceExpr}::int`, sortValue: sortText(key) })
+      .from(users)
+      .leftJoin(creditBalances, eq(creditBalances.userId, users.id))
+      .where(and(...conditions, ...where))
+      .orderBy(...order)
+      .limit(limit);
+  const rows =
+    q.sort === "balance"
+      ? await selectByBalance(select, q.direction, cursor, q.limit + 1)
+      : await select(
+          [afterCursor(key, users.id, q.direction, cursor)],
+          orderByKey(key, users.id, q.direction),
+          q.limit + 1,
+        );
   return toPage(
     rows.map((r) => ({ ...r.user, balance: Number(r.balance), sortValue: r.sortValue })),
     q.limit,
     `users:${q.sort}:${q.direction}`,
   );
+}
+
+type SelectUsers<Row> = (where: Array<SQL | undefined>, order: SQL[], limit: number) => Promise<Row[]>;
+
+/**
+ * Sorting by balance as two index walks instead of one sort of every matching user: the users
+ * with credit in credit_balances' (balance, user_id) order, and those with none (no row, or 0)
+ * in id order. Together they are exactly the order (coalesce(balance, 0), id) the cursor
+ * describes: with "desc" the credited users come first, with "asc" the ones without credit.
+ */
+async function selectByBalance<Row>(
+  select: SelectUsers<Row>,
+  direction: "asc" | "desc",
+  cursor: { value: string; id: string } | null,
+  limit: number,
+): Promise<Row[]> {
+  const cursorBalance = cursor ? BigInt(cursor.value) : null;
+  const cmp = direction === "desc" ? sql.raw("<") : sql.raw(">");
+  const dir = sql.raw(direction);
+  const credited = () =>
+    cursorBalance === 0n && direction === "desc"
+      ? []
+      : select(
+          [
+            sql`${creditBalances.balance} > 0`,
+            cursor && cursorBalance !== 0n
+              ? sql`(${creditBalances.balance}, ${creditBalances.userId}) ${cmp} (${cursor.value}::bigint, ${cursor.id}::uuid)`
+              : undefined,
+          ],
+          [sql`${creditBalances.balance} ${dir}`, sql`${creditBalances.userId} ${dir}`],
+          limit,
+        );
+  const uncredited = (wanted: number) =>
+    wanted <= 0 || (cursorBalance !== null && cursorBalance > 0n && direction === "asc")
+      ? []
+      : select(
+          [
+            sql`coalesce(${creditBalances.balance}, 0) = 0`,
+            cursorBalance === 0n ? sql`${users.id} ${cmp} ${cursor?.id}::uuid` : undefined,
+          ],
+          [sql`${users.id} ${dir}`],
+          wanted,
+        );
+  if (direction === "desc") {
+    const first = await credited();
+    return [...first, ...(await uncredited(limit - first.length))];
+  }
+  const first = await uncredited(limit);
+  return first.length >= limit ? first : [...first, ...(await credited()).slice(0, limit - first.length)];
 }

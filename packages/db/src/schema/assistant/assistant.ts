@@ -17,7 +17,8 @@ export const assistantTrials = pgTable(
   },
   (t) => [
     check("assistant_trials_left_non_negative", sql`${t.messagesLeft} >= 0`),
-    index("assistant_trials_started_idx").on(t.startedAt),
+    // Trials of a period with their users, read from the index alone (the dashboard's conversion).
+    index("assistant_trials_started_idx").on(t.startedAt, t.userId),
   ],
 );
 
@@ -67,9 +68,19 @@ export const messagesLog = pgTable(
     completedAt: at("completed_at"),
   },
   (t) => [
-    index("messages_log_user_idx").on(t.userId, t.createdAt),
+    // bot_id last: "did this user write to this bot" is answered from the index (dashboard, one bot).
+    index("messages_log_user_idx").on(t.userId, t.createdAt, t.botId),
     index("messages_log_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
-    index("messages_log_created_idx").on(t.createdAt),
+    // Every column the dashboard's period figures read, so a period is an index-only range scan.
+    index("messages_log_created_idx").on(
+      t.createdAt,
+      t.userId,
+      t.botId,
+      t.status,
+      t.costCredits,
+      t.promptTokens,
+      t.completionTokens,
+    ),
   ],
 );
 

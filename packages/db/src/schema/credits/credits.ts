@@ -29,7 +29,11 @@ export const creditBalances = pgTable(
     balance: bigint("balance", { mode: "number" }).notNull().default(0),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
-  (t) => [check("credit_balances_balance_non_negative", sql`${t.balance} >= 0`)],
+  (t) => [
+    check("credit_balances_balance_non_negative", sql`${t.balance} >= 0`),
+    // The users list sorted by balance walks this index, then the users without credit.
+    index("credit_balances_balance_idx").on(t.balance, t.userId),
+  ],
 );
 
 /** Append-only: every grant and spend, with the balance it left. Sum of deltas = balance. */

@@ -30,8 +30,16 @@ export const users = pgTable(
     index("users_created_idx").on(t.createdAt, t.id),
     index("users_last_seen_idx").on(t.lastSeenAt, t.id),
     // New users of a period (the dashboard).
-    index("users_first_seen_idx").on(t.firstSeenAt),
+    index("users_first_seen_idx").on(t.firstSeenAt, t.id),
     index("users_name_idx").on(sql`lower(${t.firstName})`, t.id),
+    // "@user_42": a prefix of the lower-cased username, which a b-tree answers with LIKE 'x%'.
+    index("users_username_prefix_idx").on(sql`lower(${t.username}) text_pattern_ops`),
+    // Any part of a name or username ("olg", "surname99"): trigram indexes (pg_trgm) serve ILIKE '%x%'.
+    index("users_name_trgm_idx").using(
+      "gin",
+      sql`(${t.firstName} || ' ' || coalesce(${t.lastName}, '')) gin_trgm_ops`,
+    ),
+    index("users_username_trgm_idx").using("gin", sql`${t.username} gin_trgm_ops`),
   ],
 );
 
