@@ -66,6 +66,8 @@ export type AppDeps = {
   metrics: Metrics;
   logger: Logger;
   sessionKey: Uint8Array;
+  /** SESSION_IDLE_TIMEOUT_MINUTES in milliseconds: an operator session unused this long ends. */
+  sessionIdleTimeoutMs: number;
   version: string;
   secureCookies: boolean;
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
@@ -108,7 +110,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
   installApiRateLimits(app, deps.core, deps.apiRateLimits);
-  const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
+  const requireAuth = installAuth(app, {
+    core: deps.core,
+    sessionKey: deps.sessionKey,
+    sessionIdleTimeoutMs: deps.sessionIdleTimeoutMs,
+  });
   installCsrfGuard(app, { publicUrl: deps.publicUrl });
   await installWebApps(app, [adminApp], { rootRedirect: `${adminApp.prefix}/` });
 

@@ -133,6 +133,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           metrics,
           logger,
           sessionKey: runtime.sessionKey,
+          sessionIdleTimeoutMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
           version,
           secureCookies:
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,

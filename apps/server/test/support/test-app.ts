@@ -52,6 +52,8 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    /** SESSION_IDLE_TIMEOUT_MINUTES in milliseconds (the config's default otherwise). */
+    sessionIdleTimeoutMs?: number;
     setupCode?: string;
     publicUrl?: string;
     apiRateLimits?: ApiRateLimits;
@@ -118,6 +120,8 @@ export async function createTestApp(
     metrics,
     logger,
     sessionKey: deriveKey(master, "session-jwt"),
+    sessionIdleTimeoutMs:
+      options.sessionIdleTimeoutMs ?? parseConfig({}).SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
     version: "test",
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,
