@@ -5,6 +5,7 @@ import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
+import { accessEndedNoticeJob, accessReminderJob } from "./jobs/access-notices.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { issueChatInvitesJob } from "./jobs/issue-chat-invites.ts";
@@ -60,6 +61,8 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     mockPaymentJob({ core }),
     userMessageJob({ core, botApis }),
     issueChatInvitesJob({ core, botApis }),
+    accessReminderJob({ core, botApis }),
+    accessEndedNoticeJob({ core, botApis }),
     expireOrdersJob(core),
     resumeRefundsJob({ core, refundAtProvider }),
     accessSweepJob({
