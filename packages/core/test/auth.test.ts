@@ -1,6 +1,8 @@
 import { adminSessions, auditLog } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_TTL_MS } from "../src/auth/log-in.ts";
+import { SESSION_IDLE_TIMEOUT_MS } from "../src/auth/resolve-session.ts";
 import {
   type Actor,
   authenticateApiKey,
@@ -12,9 +14,7 @@ import {
   pruneSessions,
   resolveSession,
   revokeApiKey,
-  SESSION_IDLE_TIMEOUT_MS,
   SESSION_RETENTION_MS,
-  SESSION_TTL_MS,
   signSessionToken,
 } from "../src/index.ts";
 import { createTestCore } from "./support.ts";

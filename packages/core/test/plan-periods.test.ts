@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { subscriptionPeriods, subscriptions } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,14 +9,12 @@ import {
   createProduct,
   createPromo,
   extendPlan,
-  findLedgerMismatches,
-  findOrderMismatches,
   type ProductInput,
   refundOrder,
-  revokePlanPeriod,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { revokePlanPeriod } from "../src/subscriptions/revoke-plan-period.ts";
 import { createTestCore } from "./support.ts";
 
 const DAY = 86_400_000;

@@ -1,4 +1,5 @@
 import { orders, promoRedemptions, promos } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,15 +9,13 @@ import {
   createProduct,
   createPromo,
   expireOrders,
-  findLedgerMismatches,
-  findOrderMismatches,
   getCreditBalance,
-  ORDER_TTL_MS,
   redeemFreeDays,
-  setPromoActive,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { ORDER_TTL_MS } from "../src/orders/create-order.ts";
+import { setPromoActive } from "../src/promos/manage-promos.ts";
 import { createTestCore } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof createTestCore>>;

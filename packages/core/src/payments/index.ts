@@ -1,6 +1,5 @@
 export * from "./describe-purchase.ts";
 export * from "./entitlements.ts";
-export * from "./find-order-mismatches.ts";
 export * from "./list-payments.ts";
 export * from "./record-provider-refund.ts";
 export * from "./refund-order.ts";
