@@ -76,6 +76,8 @@ export type AppDeps = {
   sessionKey: Uint8Array;
   /** Signs the installed app's buyer sessions; never accepted by operator routes. */
   buyerSessionKey: Uint8Array;
+  /** SESSION_IDLE_TIMEOUT_MINUTES in milliseconds: an operator session unused this long ends. */
+  sessionIdleTimeoutMs: number;
   version: string;
   secureCookies: boolean;
   /** TRUST_PROXY: proxies whose X-Forwarded-For gives the client address, or false. */
@@ -118,7 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
   installApiRateLimits(app, deps.core, deps.apiRateLimits);
-  const requireAuth = installAuth(app, { core: deps.core, sessionKey: deps.sessionKey });
+  const requireAuth = installAuth(app, {
+    core: deps.core,
+    sessionKey: deps.sessionKey,
+    sessionIdleTimeoutMs: deps.sessionIdleTimeoutMs,
+  });
   const requireBuyer = installBuyerAuth(app, {
     core: deps.core,
     botApis: deps.botApis,

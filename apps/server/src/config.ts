@@ -66,6 +66,8 @@ export const configSchema = z
     TRUST_PROXY: trustedProxies,
     METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
+    /** An operator session unused this long ends; its absolute end (12 hours after login) stays. */
+    SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(720).default(60),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),

@@ -6,6 +6,7 @@ import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { storeBaseUrlOf } from "./bot/store-url.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
+import { accessEndedNoticeJob, accessReminderJob } from "./jobs/access-notices.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { issueChatInvitesJob } from "./jobs/issue-chat-invites.ts";
@@ -61,6 +62,8 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     mockPaymentJob({ core }),
     userMessageJob({ core, botApis }),
     issueChatInvitesJob({ core, botApis }),
+    accessReminderJob({ core, botApis }),
+    accessEndedNoticeJob({ core, botApis }),
     expireOrdersJob(core),
     resumeRefundsJob({ core, refundAtProvider }),
     accessSweepJob({
@@ -143,6 +146,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           logger,
           sessionKey: runtime.sessionKey,
           buyerSessionKey: runtime.buyerSessionKey,
+          sessionIdleTimeoutMs: config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
           version,
           secureCookies:
             config.NODE_ENV === "production" || config.PUBLIC_URL?.startsWith("https://") === true,

@@ -16,20 +16,38 @@ import type { Chat, User } from "grammy/types";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBotApis } from "../src/bot/bot-apis.ts";
+import { createMetrics } from "../src/http/metrics.ts";
+import { accessEndedNoticeJob, accessReminderJob } from "../src/jobs/access-notices.ts";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
+import { type JobRunner, startJobRunner } from "../src/jobs/job-runner.ts";
 import { createJobOutbox } from "../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../src/log/secret-registry.ts";
+import { makeRetriesDue, runQueuedJobs } from "./support/queued-jobs.ts";
 
 const DAY = 86_400_000;
 let database: TestDatabase;
 let tg: TelegramEmulator;
+let runner: JobRunner;
+const outbox = createJobOutbox();
+/** One key for every bot here: a message queued by one test may be sent by the next one's drain. */
+const secretBox = createSecretBox(randomBytes(32));
 let botCount = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   tg = await createTelegramEmulator();
+  // The sweep queues the member's messages on pg-boss; the tests run them with runQueuedJobs.
+  runner = await startJobRunner({
+    database,
+    logger: pino({ level: "silent" }),
+    metrics: createMetrics(),
+    jobs: [],
+    work: false,
+    outbox,
+  });
 });
 afterAll(async () => {
+  await runner.stop();
   await tg.close();
   await database.close();
 });
@@ -37,8 +55,7 @@ afterAll(async () => {
 /** A bot administering one paid group, a movable clock, and workers running the sweep. */
 async function paidGroup() {
   let now = new Date("2026-03-01T12:00:00Z");
-  const core: CoreContext = { db: database.db, clock: { now: () => now }, outbox: createJobOutbox() };
-  const secretBox = createSecretBox(randomBytes(32));
+  const core: CoreContext = { db: database.db, clock: { now: () => now }, outbox };
   const handle = tg.createBot({ username: `sweep_${++botCount}_bot`, firstName: "Sweep" });
   const bot = await registerBot(core, cliActor, secretBox, {
     token: handle.token,
@@ -60,6 +77,9 @@ async function paidGroup() {
   const botApis = createBotApis({ core, secretBox, secrets: createSecretRegistry(), apiRoot: tg.apiRoot });
   const worker = () =>
     accessSweepJob({ core, botApis, logger: pino({ level: "silent" }), reminderDays: [3, 1], graceMs: 0 });
+  const notices = [accessReminderJob({ core, botApis }), accessEndedNoticeJob({ core, botApis })];
+  /** Sends the messages the sweeps queued, as the worker processes would. */
+  const sendQueued = () => runQueuedJobs(runner.boss, notices);
   /** A member of the group holding a plan for it. */
   const subscriber = async (plans: Array<{ code: string; days: number }>) => {
     const user = tg.createUser({ firstName: "S", languageCode: "en" });
@@ -87,6 +107,7 @@ async function paidGroup() {
     handle,
     chat,
     worker,
+    sendQueued,
     subscriber,
     advance: (ms: number) => {
       now = new Date(now.getTime() + ms);
@@ -103,7 +124,7 @@ const revokedAt = async (id: string) =>
 
 describe("access sweeps in two workers at once", () => {
   it("remind, expire and remove each subscriber exactly once", async () => {
-    const { chat, worker, subscriber, advance } = await paidGroup();
+    const { chat, worker, sendQueued, subscriber, advance } = await paidGroup();
     const people = await Promise.all(
       Array.from({ length: 8 }, async () => (await subscriber([{ code: "group", days: 7 }])).user),
     );
@@ -112,7 +133,10 @@ describe("access sweeps in two workers at once", () => {
     tg.setMemberStatus(chat, admin, "administrator");
 
     const [a, b] = [worker(), worker()];
-    const both = () => Promise.all([a.handler({}), b.handler({})]);
+    const both = async () => {
+      await Promise.all([a.handler({}), b.handler({})]);
+      await sendQueued();
+    };
 
     advance(4 * DAY + 1000);
     await both();
@@ -166,7 +190,7 @@ describe("removal from a chat", () => {
   });
 
   it("takes a Telegram error for what it is: nothing is marked done, the next sweep removes", async () => {
-    const { chat, handle, worker, subscriber, advance } = await paidGroup();
+    const { chat, handle, worker, sendQueued, subscriber, advance } = await paidGroup();
     const { user, plans } = await subscriber([{ code: "week", days: 7 }]);
     const plan = plans[0];
     if (!plan) throw new Error("no plan");
@@ -199,6 +223,8 @@ describe("removal from a chat", () => {
     expect(await worker().handler({})).toMatchObject({ removed: 1, failed: 0 });
     expect(await revokedAt(plan.id)).not.toBeNull();
     expect(tg.memberStatus(chat, user)).toBe("left");
+    await sendQueued();
+    await sendQueued();
     expect(
       tg.calls.filter(
         (c) =>
@@ -207,5 +233,43 @@ describe("removal from a chat", () => {
           String(c.params.text).startsWith("Your plan «week» has ended"),
       ),
     ).toHaveLength(1);
+  });
+
+  it("queues the ended notice with the revocation: a failed send is retried, and sent once", async () => {
+    const { handle, worker, sendQueued, subscriber, advance } = await paidGroup();
+    const { user, plans } = await subscriber([{ code: "fortnight", days: 14 }]);
+    const plan = plans[0];
+    if (!plan) throw new Error("no plan");
+    advance(15 * DAY);
+    expect(await worker().handler({})).toMatchObject({ removed: 1, failed: 0 });
+    // Revoked, and the message waits in the queue: whatever happens to this process now, it is sent.
+    expect(await revokedAt(plan.id)).not.toBeNull();
+    const told = () =>
+      tg.calls.filter(
+        (c) =>
+          c.method === "sendMessage" &&
+          c.response.ok &&
+          c.params.chat_id === user.id &&
+          String(c.params.text).startsWith("Your plan «fortnight» has ended"),
+      ).length;
+    expect(told()).toBe(0);
+    // A wait longer than the client waits by itself, so the job sees the error and fails.
+    tg.failNext(
+      "sendMessage",
+      {
+        error_code: 429,
+        description: "Too Many Requests: retry after 120",
+        parameters: { retry_after: 120 },
+      },
+      { bot: handle },
+    );
+    await sendQueued();
+    expect(told()).toBe(0);
+    // Another sweep queues nothing new; the failed job is retried by the queue.
+    expect(await worker().handler({})).toMatchObject({ removed: 0 });
+    expect(await makeRetriesDue(runner.boss, "access.send-ended-notice")).toBe(1);
+    await sendQueued();
+    await sendQueued();
+    expect(told()).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
-import { cliActor, createApiKey, createOpenAIChatModel, findLedgerMismatches } from "@lumen/core";
+import { cliActor, createApiKey, createOpenAIChatModel } from "@lumen/core";
 import { auditLog } from "@lumen/db";
-import { createFakeOpenAI, type FakeOpenAI } from "@lumen/testkit";
+import { createFakeOpenAI, type FakeOpenAI, findLedgerMismatches } from "@lumen/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, testAssistantConfig } from "./support/test-app.ts";

@@ -1,4 +1,5 @@
-import { cliActor, createApiKey, findLedgerMismatches, upsertTelegramUser } from "@lumen/core";
+import { cliActor, createApiKey, upsertTelegramUser } from "@lumen/core";
+import { findLedgerMismatches } from "@lumen/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 

@@ -3,13 +3,16 @@ import {
   createApiKey,
   createProduct,
   createYooKassaClient,
-  findLedgerMismatches,
-  findOrderMismatches,
   reconcileYooKassaPayments,
   upsertTelegramUser,
   type YooKassaSettings,
 } from "@lumen/core";
-import { createFakeYooKassa, type FakeYooKassa } from "@lumen/testkit";
+import {
+  createFakeYooKassa,
+  type FakeYooKassa,
+  findLedgerMismatches,
+  findOrderMismatches,
+} from "@lumen/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 

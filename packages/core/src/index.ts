@@ -1,23 +1,247 @@
-export * from "./access/index.ts";
-export * from "./analytics/index.ts";
-export * from "./assistant/index.ts";
-export * from "./audit/index.ts";
-export * from "./auth/index.ts";
-export * from "./bots/index.ts";
-export * from "./catalog/index.ts";
-export * from "./courses/index.ts";
-export * from "./credits/index.ts";
-export * from "./jobs/index.ts";
-export * from "./limits/index.ts";
-export * from "./orders/index.ts";
-export * from "./payments/index.ts";
-export * from "./promos/index.ts";
-export * from "./referrals/index.ts";
-export * from "./shared/context.ts";
-export * from "./shared/errors.ts";
-export * from "./shared/keyset.ts";
-export * from "./shared/parse-input.ts";
-export * from "./shared/pg-errors.ts";
-export * from "./shared/secret-box.ts";
-export * from "./subscriptions/index.ts";
-export * from "./users/index.ts";
+// biome-ignore-all assist/source/organizeImports: one name per line, grouped by domain, so that merges stay easy
+/**
+ * What transports (the server's HTTP routes, bot handlers and jobs, the CLI, bench) may call:
+ * verbs, their input and output types, and the few shared tools they need. Everything else is
+ * an internal step of a verb. One name per line, grouped by domain, so branches that add a verb
+ * merge without conflict. Test-only checks live in @lumen/testkit.
+ */
+
+// access
+export { decideInviteJoin } from "./access/chat-invites.ts";
+export { decideJoinRequest } from "./access/chat-invites.ts";
+export { markInviteRevoked } from "./access/chat-invites.ts";
+export { recordChatInvite } from "./access/chat-invites.ts";
+export { findChannel } from "./access/get-channel.ts";
+export { getChannel } from "./access/get-channel.ts";
+export { listAccessLog } from "./access/list-access-log.ts";
+export type { ChannelView } from "./access/list-channels.ts";
+export { listChannels } from "./access/list-channels.ts";
+export { setChannelJoinMode } from "./access/list-channels.ts";
+export { readAccessNotice } from "./access/read-access-notice.ts";
+export { recordAccessEvent } from "./access/record-access-event.ts";
+export { recordBotMembership } from "./access/record-bot-membership.ts";
+export type { AccessSweepPort } from "./access/sweep-access.ts";
+export type { ChatMemberStatus } from "./access/sweep-access.ts";
+export { sweepAccess } from "./access/sweep-access.ts";
+
+// analytics
+export type { Dashboard } from "./analytics/get-dashboard.ts";
+export { getDashboard } from "./analytics/get-dashboard.ts";
+export { readAttentionFlags } from "./analytics/read-attention-flags.ts";
+export { readAudience } from "./analytics/read-audience.ts";
+export { readRevenue } from "./analytics/read-revenue.ts";
+export { readSubscriptionFigures } from "./analytics/read-subscription-figures.ts";
+export { readTopProducts } from "./analytics/read-top-products.ts";
+export type { Period } from "./analytics/resolve-period.ts";
+export { resolvePeriod } from "./analytics/resolve-period.ts";
+export type { ProductFunnel } from "./analytics/store-events.ts";
+export { readProductFunnel } from "./analytics/store-events.ts";
+export { recordStoreEvents } from "./analytics/store-events.ts";
+
+// assistant
+export { askAssistant } from "./assistant/ask-assistant.ts";
+export type { AssistantDeps } from "./assistant/ask-assistant.ts";
+export { answerStyles } from "./assistant/assistant-config.ts";
+export type { AssistantConfig } from "./assistant/assistant-config.ts";
+export { parseModelList } from "./assistant/assistant-config.ts";
+export { priceOf } from "./assistant/assistant-config.ts";
+export { startNewConversation } from "./assistant/conversation.ts";
+export { getAssistantAccount } from "./assistant/get-assistant-account.ts";
+export { getAssistantPreferences } from "./assistant/get-assistant-account.ts";
+export { findFailedQuestion } from "./assistant/list-messages.ts";
+export { listMessages } from "./assistant/list-messages.ts";
+export { createOpenAIChatModel } from "./assistant/openai-chat-model.ts";
+export { releaseStaleQuestions } from "./assistant/settle-question.ts";
+export { startTrial } from "./assistant/start-trial.ts";
+export { updateAssistantSettings } from "./assistant/update-assistant-settings.ts";
+
+// audit
+export { listAudit } from "./audit/list-audit.ts";
+export { listAuditFacets } from "./audit/list-audit.ts";
+export { recordAudit } from "./audit/record-audit.ts";
+
+// auth
+export { authenticateApiKey } from "./auth/authenticate-api-key.ts";
+export { changeOperator } from "./auth/change-operator.ts";
+export { createAdmin } from "./auth/create-admin.ts";
+export { createApiKey } from "./auth/create-api-key.ts";
+export { createOwnerAtSetup } from "./auth/first-run-setup.ts";
+export { generateSetupCode } from "./auth/first-run-setup.ts";
+export { isSetupOpen } from "./auth/first-run-setup.ts";
+export { logIn } from "./auth/log-in.ts";
+export { logOut } from "./auth/log-out.ts";
+export { listApiKeys } from "./auth/manage-api-keys.ts";
+export { revokeApiKey } from "./auth/manage-api-keys.ts";
+export { inviteOperator } from "./auth/manage-operators.ts";
+export { listOperators } from "./auth/manage-operators.ts";
+export { changeOwnPassword } from "./auth/operator-credentials.ts";
+export { resetOperatorPassword } from "./auth/operator-credentials.ts";
+export { revokeOperatorSessions } from "./auth/operator-credentials.ts";
+export type { Principal } from "./auth/principal.ts";
+export { toActor } from "./auth/principal.ts";
+export { pruneSessions } from "./auth/prune-sessions.ts";
+export { SESSION_RETENTION_MS } from "./auth/prune-sessions.ts";
+export { resolveSession } from "./auth/resolve-session.ts";
+export { hasRole } from "./auth/roles.ts";
+export { signSessionToken } from "./auth/session-token.ts";
+export type { BuyerPrincipal } from "./auth/authenticate-init-data.ts";
+export { authenticateInitData } from "./auth/authenticate-init-data.ts";
+export { decideBuyerLogin } from "./auth/buyer-login.ts";
+export { findPendingBuyerLogin } from "./auth/buyer-login.ts";
+export { pollBuyerLogin } from "./auth/buyer-login.ts";
+export { startBuyerLogin } from "./auth/buyer-login.ts";
+export type { BuyerTokens } from "./auth/buyer-sessions.ts";
+export { listBuyerSessions } from "./auth/buyer-sessions.ts";
+export { refreshBuyerSession } from "./auth/buyer-sessions.ts";
+export { resolveBuyerSession } from "./auth/buyer-sessions.ts";
+export { revokeBuyerSessions } from "./auth/buyer-sessions.ts";
+export { signOutBuyerEverywhere } from "./auth/buyer-sessions.ts";
+
+// bots
+export { findBotWebhookSecret } from "./bots/list-bots.ts";
+export { listBots } from "./bots/list-bots.ts";
+export { loadRunnableBot } from "./bots/list-bots.ts";
+export { loadRunnableBots } from "./bots/list-bots.ts";
+export type { RunnableBot } from "./bots/list-bots.ts";
+export type { PublicBot } from "./bots/register-bot.ts";
+export { registerBot } from "./bots/register-bot.ts";
+export { resealBotTokens } from "./bots/reseal-bot-tokens.ts";
+export { BOT_STAMP_EVERY_MS } from "./bots/stamp-bot-update.ts";
+export { stampBotUpdate } from "./bots/stamp-bot-update.ts";
+export { getBot } from "./bots/update-bot.ts";
+export { updateBot } from "./bots/update-bot.ts";
+
+// catalog
+export { getProduct } from "./catalog/get-product.ts";
+export { listProducts } from "./catalog/get-product.ts";
+export { priceIn } from "./catalog/get-product.ts";
+export type { Product } from "./catalog/get-product.ts";
+export { listCatalog } from "./catalog/list-catalog.ts";
+export { createProduct } from "./catalog/manage-products.ts";
+export { updateProduct } from "./catalog/manage-products.ts";
+export type { ProductInput } from "./catalog/product-input.ts";
+export { reorderProducts } from "./catalog/reorder-products.ts";
+export { seedDemoCatalog } from "./catalog/seed-demo-catalog.ts";
+export { getProductOnSale } from "./catalog/get-product.ts";
+
+// credits
+export { adjustCredits } from "./credits/adjust-credits.ts";
+export { changeCredits } from "./credits/change-credits.ts";
+export { getCreditBalance } from "./credits/read-credits.ts";
+export { listCreditLedger } from "./credits/read-credits.ts";
+
+// jobs
+export type { JobName } from "./jobs/job-catalog.ts";
+export { jobNames } from "./jobs/job-catalog.ts";
+export type { JobPayload } from "./jobs/job-catalog.ts";
+export { parseJobPayload } from "./jobs/job-catalog.ts";
+export type { Outbox } from "./jobs/outbox.ts";
+export { queueJob } from "./jobs/outbox.ts";
+
+// limits
+export { enforceRateLimits } from "./limits/hit-rate-limit.ts";
+export { hitRateLimit } from "./limits/hit-rate-limit.ts";
+export type { RateLimit } from "./limits/hit-rate-limit.ts";
+export { pruneRateLimits } from "./limits/prune-rate-limits.ts";
+
+// orders
+export { expireOrders } from "./orders/change-order-status.ts";
+export { checkOrderPayable } from "./orders/check-order-payable.ts";
+export { createOrder } from "./orders/create-order.ts";
+export { getOrderDetails } from "./orders/get-order-details.ts";
+export { getOrder } from "./orders/read-orders.ts";
+export { listOrders } from "./orders/read-orders.ts";
+export { resolveOrderFlag } from "./orders/resolve-order-flag.ts";
+export type { OrderListItem } from "./orders/search-orders.ts";
+export { searchOrders } from "./orders/search-orders.ts";
+export { getBuyerOrder } from "./orders/read-orders.ts";
+
+// payments
+export { describePurchase } from "./payments/describe-purchase.ts";
+export type { PurchaseView } from "./payments/describe-purchase.ts";
+export { listPayments } from "./payments/list-payments.ts";
+export type { PaymentListItem } from "./payments/list-payments.ts";
+export type { ProviderRefund } from "./payments/refund-order.ts";
+export { refundOrder } from "./payments/refund-order.ts";
+export { resumeRefunds } from "./payments/resume-refunds.ts";
+export { settlePayment } from "./payments/settle-payment.ts";
+export { settlePaymentIn } from "./payments/settle-payment.ts";
+export { settleStarSubscriptionPayment } from "./payments/settle-star-subscription.ts";
+export type { InvoiceLinks } from "./payments/start-purchase.ts";
+export type { InvoiceSpec } from "./payments/start-purchase.ts";
+export type { PurchaseInstructions } from "./payments/start-purchase.ts";
+export { startPurchase } from "./payments/start-purchase.ts";
+export type { YooKassaSettings } from "./payments/yookassa/start-checkout.ts";
+export { reconcileYooKassaPayments } from "./payments/yookassa/sync-payment.ts";
+export { syncYooKassaPayment } from "./payments/yookassa/sync-payment.ts";
+export { syncYooKassaRefund } from "./payments/yookassa/sync-payment.ts";
+export { createYooKassaClient } from "./payments/yookassa/yookassa-client.ts";
+export { toYooKassaAmount } from "./payments/yookassa/yookassa-client.ts";
+
+// promos
+export { claimPromo } from "./promos/claim-promo.ts";
+export { getClaimedPromo } from "./promos/claim-promo.ts";
+export { listPromoRedemptions } from "./promos/list-promo-redemptions.ts";
+export { eachPromoStats } from "./promos/list-promo-stats.ts";
+export { getPromoStats } from "./promos/list-promo-stats.ts";
+export { listPromoStats } from "./promos/list-promo-stats.ts";
+export type { PromoStats } from "./promos/list-promo-stats.ts";
+export { createPromo } from "./promos/manage-promos.ts";
+export { PromoRefused } from "./promos/quote-promo.ts";
+export { redeemFreeDays } from "./promos/redeem-free-days.ts";
+export { updatePromo } from "./promos/update-promo.ts";
+
+// referrals
+export { eachPartner } from "./referrals/list-partners.ts";
+export { listPartners } from "./referrals/list-partners.ts";
+export type { PartnerRow } from "./referrals/list-partners.ts";
+export { getPartnerStats } from "./referrals/partner-stats.ts";
+export { recordPayout } from "./referrals/partner-stats.ts";
+export type { ReferralSettings } from "./referrals/partner-stats.ts";
+export { attributeReferral } from "./referrals/referral-code.ts";
+export { getOrCreateReferralCode } from "./referrals/referral-code.ts";
+
+// shared
+export type { Actor } from "./shared/context.ts";
+export { cliActor } from "./shared/context.ts";
+export type { Clock } from "./shared/context.ts";
+export type { CoreContext } from "./shared/context.ts";
+export { createAdjustableClock } from "./shared/context.ts";
+export { systemActor } from "./shared/context.ts";
+export { systemClock } from "./shared/context.ts";
+export type { ErrorCode } from "./shared/errors.ts";
+export { errorCodes } from "./shared/errors.ts";
+export { isLumenError } from "./shared/errors.ts";
+export { LumenError } from "./shared/errors.ts";
+export { eachRow } from "./shared/keyset.ts";
+export { pgErrorCode } from "./shared/pg-errors.ts";
+export { createSecretBox } from "./shared/secret-box.ts";
+export { deriveKey } from "./shared/secret-box.ts";
+export type { SecretBox } from "./shared/secret-box.ts";
+
+// subscriptions
+export type { CancelStarRenewal } from "./subscriptions/cancel-subscription-renewal.ts";
+export { cancelSubscriptionRenewal } from "./subscriptions/cancel-subscription-renewal.ts";
+export { endSubscription } from "./subscriptions/end-subscription.ts";
+export { extendPlan } from "./subscriptions/extend-plan.ts";
+export { extendSubscription } from "./subscriptions/extend-subscription.ts";
+export { listUserSubscriptions } from "./subscriptions/lifecycle.ts";
+export { listSubscriptions } from "./subscriptions/list-subscriptions.ts";
+export type { SubscriptionListItem } from "./subscriptions/list-subscriptions.ts";
+export { linkStarSubscription } from "./subscriptions/star-subscriptions.ts";
+export { listRenewingSubscriptions } from "./subscriptions/star-subscriptions.ts";
+export { stopRenewal } from "./subscriptions/star-subscriptions.ts";
+
+// users
+export { claimUserMessage } from "./users/deliver-user-message.ts";
+export { finishUserMessage } from "./users/deliver-user-message.ts";
+export { releaseUserMessage } from "./users/deliver-user-message.ts";
+export { getUserOverview } from "./users/get-user-overview.ts";
+export { getUser } from "./users/get-user.ts";
+export { listUsers } from "./users/list-users.ts";
+export type { UserListItem } from "./users/list-users.ts";
+export { queueUserMessage } from "./users/queue-user-message.ts";
+export { setUserBlocked } from "./users/set-user-blocked.ts";
+export { setUserLocale } from "./users/set-user-locale.ts";
+export { updateUser } from "./users/update-user.ts";
+export { upsertTelegramUser } from "./users/upsert-telegram-user.ts";

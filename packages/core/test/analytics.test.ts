@@ -1,23 +1,22 @@
 import { bots, promoRedemptions } from "@lumen/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reserveQuestion } from "../src/assistant/reserve-question.ts";
+import { completeQuestion, releaseQuestion } from "../src/assistant/settle-question.ts";
 import {
   type Actor,
   type AssistantConfig,
-  completeQuestion,
   createOrder,
   createProduct,
   createPromo,
   type Dashboard,
   getDashboard,
   recordBotMembership,
-  redeemPromo,
   refundOrder,
-  releaseQuestion,
-  reserveQuestion,
   settlePayment,
   startTrial,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { redeemPromo } from "../src/promos/redeem-promo.ts";
 import { createTestCore } from "./support.ts";
 
 /**

@@ -1,7 +1,8 @@
 import { messagesLog } from "@lumen/db";
-import { createFakeOpenAI, type FakeOpenAI } from "@lumen/testkit";
+import { createFakeOpenAI, type FakeOpenAI, findLedgerMismatches } from "@lumen/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { reserveQuestion } from "../src/assistant/reserve-question.ts";
 import {
   type AssistantConfig,
   type AssistantDeps,
@@ -9,10 +10,8 @@ import {
   changeCredits,
   createOpenAIChatModel,
   extendPlan,
-  findLedgerMismatches,
   getAssistantAccount,
   releaseStaleQuestions,
-  reserveQuestion,
   startNewConversation,
   startTrial,
   upsertTelegramUser,

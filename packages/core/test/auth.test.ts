@@ -1,6 +1,8 @@
-import { auditLog } from "@lumen/db";
+import { adminSessions, auditLog } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_TTL_MS } from "../src/auth/log-in.ts";
+import { SESSION_IDLE_TIMEOUT_MS } from "../src/auth/resolve-session.ts";
 import {
   type Actor,
   authenticateApiKey,
@@ -13,7 +15,6 @@ import {
   resolveSession,
   revokeApiKey,
   SESSION_RETENTION_MS,
-  SESSION_TTL_MS,
   signSessionToken,
 } from "../src/index.ts";
 import { createTestCore } from "./support.ts";
@@ -111,6 +112,30 @@ describe("sessions", () => {
     ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
+  });
+
+  it("ends a session left idle past the idle timeout; one in use lives until its absolute end", async () => {
+    const idle = await sessionToken("ops@example.com", "operator password");
+    const active = await sessionToken("ops@example.com", "operator password");
+    const lastSeen = async (id: string) =>
+      (await t.core.db.select().from(adminSessions).where(eq(adminSessions.id, id)))[0]?.lastSeenAt;
+    // Requests within a minute of the last mark write nothing.
+    const opened = await lastSeen(active.session.id);
+    t.clock.advance(30_000);
+    await resolveSession(t.core, key, active.token);
+    expect(await lastSeen(active.session.id)).toEqual(opened);
+    for (let used = 0; used < 4; used++) {
+      t.clock.advance(SESSION_IDLE_TIMEOUT_MS - 60_000);
+      await expect(resolveSession(t.core, key, active.token)).resolves.toMatchObject({ kind: "admin" });
+    }
+    expect(await lastSeen(active.session.id)).toEqual(t.clock.now());
+    await expect(resolveSession(t.core, key, idle.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // A shorter configured timeout applies to the same session.
+    t.clock.advance(10 * 60_000);
+    await expect(
+      resolveSession(t.core, key, active.token, { idleTimeoutMs: 5 * 60_000 }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(resolveSession(t.core, key, active.token)).resolves.toMatchObject({ kind: "admin" });
   });
 
   it("expires sessions and prunes them after the retention period", async () => {

@@ -3,7 +3,6 @@ import { bots } from "@lumen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  botTokenContext,
   cliActor,
   createSecretBox,
   loadRunnableBot,
@@ -11,6 +10,7 @@ import {
   registerBot,
   resealBotTokens,
 } from "../src/index.ts";
+import { botTokenContext } from "../src/shared/secret-box.ts";
 import { createTestCore } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof createTestCore>>;

@@ -1,9 +1,9 @@
+import { findLedgerMismatches } from "@lumen/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   adjustCredits,
   changeCredits,
   cliActor,
-  findLedgerMismatches,
   getCreditBalance,
   listCreditLedger,
   upsertTelegramUser,

@@ -1,4 +1,5 @@
 import { courseEnrollments, orders, paymentEvents, payments, subscriptions } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,15 +9,13 @@ import {
   cliActor,
   createOrder,
   createProduct,
-  findLedgerMismatches,
-  findOrderMismatches,
   getCreditBalance,
   type ProductInput,
-  recordProviderRefund,
   refundOrder,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { recordProviderRefund } from "../src/payments/record-provider-refund.ts";
 import { createTestCore } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof createTestCore>>;

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { subscriptionPeriods, subscriptions } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -7,14 +9,12 @@ import {
   createProduct,
   createPromo,
   extendPlan,
-  findLedgerMismatches,
-  findOrderMismatches,
   type ProductInput,
   refundOrder,
-  revokePlanPeriod,
   settlePayment,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { revokePlanPeriod } from "../src/subscriptions/revoke-plan-period.ts";
 import { createTestCore } from "./support.ts";
 
 const DAY = 86_400_000;
@@ -255,3 +255,82 @@ describe("extendPlan", () => {
     expect(plan.startsAt).toEqual(ahead);
   });
 });
+
+describe("plans bought before subscription periods existed", () => {
+  /** Turns a buyer's plan into one from before periods: no period, then migration 0017's backfill. */
+  async function asBeforePeriods(subscriptionId: string) {
+    await t.core.db.delete(subscriptionPeriods).where(eq(subscriptionPeriods.subscriptionId, subscriptionId));
+    const backfill = readFileSync(
+      new URL("../../db/drizzle/0017_backfill_plan_periods.sql", import.meta.url),
+      "utf8",
+    );
+    await t.core.db.execute(sql.raw(backfill));
+  }
+
+  it("get one period covering their time, which an old order's refund takes back", async () => {
+    const { orders, start } = await stackedBuyer(1);
+    const old = orders[0];
+    if (!old) throw new Error("no order");
+    await asBeforePeriods(old.subscriptionId);
+    const periods = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, old.subscriptionId));
+    expect(periods).toMatchObject([
+      { grantKey: `backfill:${old.subscriptionId}`, orderId: null, revokedAt: null },
+    ]);
+    expect(periods[0]?.endsAt.getTime()).toBe(start.getTime() + 30 * DAY);
+
+    // A newer purchase stacks its own period after the backfilled one.
+    const newer = await buyAgain(old.order.userId);
+    expect(newer.subscriptionId).toBe(old.subscriptionId);
+    expect((await planOf(old.subscriptionId))?.endsAt.getTime()).toBe(start.getTime() + 60 * DAY);
+
+    // The old order (no period of its own) takes back the backfilled time; the newer one's stays.
+    const { reversal } = await refund(old.order.id);
+    expect(reversal).toMatchObject({ accessEnded: false });
+    const plan = await planOf(old.subscriptionId);
+    expect(plan?.status).toBe("active");
+    expect(plan?.endsAt.getTime()).toBe(start.getTime() + 30 * DAY);
+
+    const { reversal: last } = await refund(newer.order.id);
+    expect(last).toMatchObject({ accessEnded: true });
+  });
+
+  it("the migration adds no period to a plan that has some", async () => {
+    const { orders } = await stackedBuyer(2);
+    const id = orders[0]?.subscriptionId ?? "";
+    const before = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, id));
+    await asBeforePeriods("00000000-0000-0000-0000-000000000000");
+    const after = await t.core.db
+      .select()
+      .from(subscriptionPeriods)
+      .where(eq(subscriptionPeriods.subscriptionId, id));
+    expect(after).toEqual(before);
+  });
+});
+
+/** One more purchase of the same plan by an existing buyer. */
+async function buyAgain(userId: string) {
+  const created = await createProduct(t.core, admin, month);
+  const order = await createOrder(t.core, {
+    userId,
+    productId: created.id,
+    currency: "XTR",
+    provider: "stars",
+  });
+  const settled = await settlePayment(t.core, {
+    provider: "stars",
+    providerPaymentId: `again-${order.id}`,
+    orderId: order.id,
+    amount: order.amount,
+    currency: order.currency,
+    eventType: "successful_payment",
+    raw: {},
+  });
+  if (settled.outcome !== "settled" || settled.grant.kind !== "plan") throw new Error("not settled");
+  return { order, subscriptionId: settled.grant.subscriptionId };
+}

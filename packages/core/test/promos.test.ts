@@ -1,4 +1,5 @@
 import { orders, promoRedemptions, promos } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,16 +9,14 @@ import {
   createProduct,
   createPromo,
   expireOrders,
-  findLedgerMismatches,
-  findOrderMismatches,
   getCreditBalance,
-  ORDER_TTL_MS,
   redeemFreeDays,
-  setPromoActive,
   settlePayment,
   updatePromo,
   upsertTelegramUser,
 } from "../src/index.ts";
+import { ORDER_TTL_MS } from "../src/orders/create-order.ts";
+import { setPromoActive } from "../src/promos/manage-promos.ts";
 import { createTestCore } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof createTestCore>>;

@@ -1,4 +1,5 @@
 import { creditLedger } from "@lumen/db";
+import { findLedgerMismatches, findOrderMismatches } from "@lumen/testkit";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -6,8 +7,6 @@ import {
   changeCredits,
   createOrder,
   createProduct,
-  findLedgerMismatches,
-  findOrderMismatches,
   getCreditBalance,
   getOrder,
   type ProviderRefund,

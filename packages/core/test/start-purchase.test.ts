@@ -9,12 +9,11 @@ import {
   createSecretBox,
   type InvoiceSpec,
   type ProductInput,
-  type PurchaseClient,
-  type PurchaseDeps,
   registerBot,
   startPurchase,
   upsertTelegramUser,
 } from "../src/index.ts";
+import type { PurchaseClient, PurchaseDeps } from "../src/payments/start-purchase.ts";
 import { createTestCore, queuedJobs } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof createTestCore>>;

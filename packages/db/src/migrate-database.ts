@@ -13,10 +13,14 @@ const MIGRATION_LOCK_KEY = 7_412_019_001;
  * Applies the committed SQL migrations. On PostgreSQL several processes may start at
  * once (api + workers), so they queue on an advisory lock instead of racing.
  */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  /** Tests only: another folder (the committed one cut short, to migrate up to a point). */
+  folder: string = migrationsFolder,
+): Promise<void> {
   if (handle.driver === "pglite") {
     // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its concrete driver type
-    await migratePglite(handle.db as any, { migrationsFolder });
+    await migratePglite(handle.db as any, { migrationsFolder: folder });
     return;
   }
   // The lock belongs to a session, so it is taken on a client of its own, not on the pool.
@@ -25,7 +29,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   try {
     await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     // biome-ignore lint/suspicious/noExplicitAny: drizzle's migrator wants its concrete driver type
-    await migratePg(handle.db as any, { migrationsFolder });
+    await migratePg(handle.db as any, { migrationsFolder: folder });
   } finally {
     await lock.end();
   }

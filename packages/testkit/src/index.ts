@@ -1,3 +1,4 @@
+export { findLedgerMismatches, findOrderMismatches } from "./invariants/money-invariants.ts";
 export { createFakeOpenAI } from "./openai/create-fake-openai.ts";
 export { estimateTokens, estimateUsage, readMessageText, type Usage } from "./openai/message-text.ts";
 export type { OpenAIErrorBody } from "./openai/openai-error.ts";

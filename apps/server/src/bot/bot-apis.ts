@@ -1,7 +1,7 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { type CoreContext, loadRunnableBot, type SecretBox } from "@lumen/core";
 import { Api } from "grammy";
 import type { SecretRegistry } from "../log/secret-registry.ts";
+import { installApiRetries } from "./api-retries.ts";
 
 /**
  * Telegram clients by bot id, for work outside an update: job handlers sending receipts and
@@ -22,7 +22,7 @@ export function createBotApis(options: {
         api = loadRunnableBot(options.core, options.secretBox, botId).then((bot) => {
           options.secrets.add(bot.token);
           const client = new Api(bot.token, { apiRoot: options.apiRoot });
-          client.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+          installApiRetries(client);
           // 401: the token was revoked or replaced; the next call reloads it from the database.
           client.config.use(async (prev, method, payload, signal) => {
             const result = await prev(method, payload, signal);

@@ -63,7 +63,18 @@ export type BotRuntimeOptions = {
   storeBaseUrl?: string | undefined;
   /** polling: this process long-polls every bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId. */
   mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
+  /** A bot that could not start is tried again after this, doubling up to `maxMs`. */
+  relaunch?: { firstDelayMs: number; maxDelayMs: number };
 };
+
+const defaultRelaunch = { firstDelayMs: 5_000, maxDelayMs: 5 * 60_000 };
+
+/** Telegram refused the bot for good (a revoked token, a bad webhook URL): trying again changes nothing. */
+const isPermanent = (error: unknown) =>
+  error instanceof GrammyError &&
+  error.error_code >= 400 &&
+  error.error_code < 500 &&
+  error.error_code !== 429;
 
 function isSameSecret(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? "");
@@ -78,6 +89,10 @@ export type BotRuntime = ReturnType<typeof createBotRuntime>;
 /** Runs every enabled bot of the installation in this process, and adds new ones while running. */
 export function createBotRuntime(options: BotRuntimeOptions) {
   const running = new Map<string, Running>();
+  /** Bots waiting to be tried again after a failed start, by id. */
+  const relaunches = new Map<string, NodeJS.Timeout>();
+  const relaunch = options.relaunch ?? defaultRelaunch;
+  let stopped = false;
   const log = options.logger.child({ component: "bots" });
   const background = createBackgroundTasks((error) =>
     log.error({ err: error }, "background bot task failed"),
@@ -105,9 +120,12 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       },
       throttle: options.throttle,
     });
-    await bot.init();
+    // Not bot.init(): grammY retries its getMe forever while Telegram is unreachable. Through
+    // bot.api the call has Lumen's bounded retries, and a failure comes back here.
+    bot.botInfo = await bot.api.getMe();
     await publishCommands(bot.api);
     await publishStoreButton(bot.api, storeUrlOf(options.storeBaseUrl, row.id));
+    if (stopped) return;
     const entry: Running = { bot, secret: row.webhookSecret };
     if (options.mode.kind === "webhook") {
       await bot.api.setWebhook(`${options.mode.publicUrl}/telegram/${row.id}`, {
@@ -116,19 +134,48 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       });
     } else {
       await bot.api.deleteWebhook();
+      // Stopped while this bot was starting: it must not begin polling after shutdown.
+      if (stopped) return;
       entry.runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
     }
     running.set(row.id, entry);
     log.info({ bot: row.username, mode: options.mode.kind }, "bot started");
   }
 
-  async function launchSafely(row: RunnableBot): Promise<void> {
+  /**
+   * One bot that cannot start (a revoked token, Telegram unreachable) must not keep the others,
+   * the API or shutdown waiting: it is logged, and unless Telegram refused it for good, tried
+   * again later with a growing delay.
+   */
+  async function launchSafely(row: RunnableBot, delayMs = relaunch.firstDelayMs): Promise<void> {
     try {
       await launch(row);
     } catch (error) {
-      // One bot with a revoked token must not keep the others (or the API) down.
-      log.error({ bot: row.username, err: error }, "bot could not start");
+      if (stopped) return;
+      if (isPermanent(error)) {
+        log.error({ bot: row.username, err: error }, "bot could not start");
+        return;
+      }
+      log.error(
+        { bot: row.username, err: error, retryInMs: delayMs },
+        "bot could not start; trying again later",
+      );
+      scheduleRelaunch(row.id, delayMs);
     }
+  }
+
+  function scheduleRelaunch(botId: string, delayMs: number): void {
+    clearTimeout(relaunches.get(botId));
+    const timer = setTimeout(() => {
+      relaunches.delete(botId);
+      void (async () => {
+        if (stopped || running.has(botId)) return;
+        const row = await loadRunnableBot(options.core, options.secretBox, botId);
+        if (row.enabled) await launchSafely(row, Math.min(delayMs * 2, relaunch.maxDelayMs));
+      })().catch((error: unknown) => log.error({ botId, err: error }, "bot could not be reloaded"));
+    }, delayMs);
+    timer.unref();
+    relaunches.set(botId, timer);
   }
 
   return {
@@ -140,9 +187,9 @@ export function createBotRuntime(options: BotRuntimeOptions) {
           "bot skipped: its token is unreadable",
         );
       }
-      for (const row of bots) {
-        if (!running.has(row.id)) await launchSafely(row);
-      }
+      stopped = false;
+      // Side by side: a bot that is slow to fail does not delay the others.
+      await Promise.all(bots.filter((row) => !running.has(row.id)).map((row) => launchSafely(row)));
     },
 
     /** Asks Telegram who the token belongs to, saves the bot, and starts it here. */
@@ -206,6 +253,8 @@ export function createBotRuntime(options: BotRuntimeOptions) {
     },
 
     async stopBot(botId: string): Promise<void> {
+      clearTimeout(relaunches.get(botId));
+      relaunches.delete(botId);
       const entry = running.get(botId);
       running.delete(botId);
       if (entry?.runner?.isRunning()) await entry.runner.stop();
@@ -213,6 +262,8 @@ export function createBotRuntime(options: BotRuntimeOptions) {
 
     /** Stops polling and waits for the updates already taken, and the answers they started, to finish. */
     async stop(): Promise<void> {
+      stopped = true;
+      for (const id of relaunches.keys()) await this.stopBot(id);
       await Promise.all([...running.keys()].map((id) => this.stopBot(id)));
       await background.drain();
     },

@@ -1,8 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import type { BotFeature } from "@lumen/db";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { installApiRetries } from "./api-retries.ts";
 import type { BotContext, BotIdentity, BotServices } from "./context.ts";
 import { guardChatsFeature } from "./features/access/guard-chats.ts";
 import { statusFeature } from "./features/access/status.ts";
@@ -43,8 +43,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(createThrottle(options.throttle));
-  // Installed last, so it runs first: a 429 is retried after retry_after, outside the throttle.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Installed last, so they run first: a 429 is retried after retry_after, outside the throttle.
+  installApiRetries(bot.api);
 
   // The runner handles updates concurrently; one chat's updates still run in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

@@ -17,7 +17,12 @@ declare module "fastify" {
   }
 }
 
-export type AuthDeps = { core: CoreContext; sessionKey: Uint8Array };
+export type AuthDeps = {
+  core: CoreContext;
+  sessionKey: Uint8Array;
+  /** SESSION_IDLE_TIMEOUT_MINUTES in milliseconds. */
+  sessionIdleTimeoutMs: number;
+};
 
 async function identify(deps: AuthDeps, request: FastifyRequest): Promise<Principal> {
   const apiKey = request.headers["x-auth-key"];
@@ -25,7 +30,7 @@ async function identify(deps: AuthDeps, request: FastifyRequest): Promise<Princi
   const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
   const token = request.cookies[SESSION_COOKIE] ?? bearer;
   if (!token) throw new LumenError("UNAUTHENTICATED", "Log in, or send an API key in the X-Auth-Key header");
-  return resolveSession(deps.core, deps.sessionKey, token);
+  return resolveSession(deps.core, deps.sessionKey, token, { idleTimeoutMs: deps.sessionIdleTimeoutMs });
 }
 
 export type RequireAuth = (role?: AdminRole) => preHandlerAsyncHookHandler;

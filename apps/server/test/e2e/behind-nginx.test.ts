@@ -214,12 +214,25 @@ describe.skipIf(!onPostgres || !nginxBinary)("two API and two worker processes b
     // Sweeps: both API processes at once, each on its own moved clock.
     for (const p of apis) await direct(p, "/api/v1/test/clock", { advance_ms: 4 * DAY + 60_000 });
     await Promise.all(apis.map((p) => direct(p, "/api/v1/test/jobs/access-sweep/run")));
-    for (const user of members) expect(messagesTo(user.id, "⏳")).toHaveLength(1);
+    // The sweeps queue the messages; either worker sends each.
+    await vi.waitFor(
+      () => {
+        for (const user of members) expect(messagesTo(user.id, "⏳")).toHaveLength(1);
+      },
+      { timeout: 30_000 },
+    );
     for (const p of apis) await direct(p, "/api/v1/test/clock", { advance_ms: 3 * DAY });
     await Promise.all(apis.map((p) => direct(p, "/api/v1/test/jobs/access-sweep/run")));
     await Promise.all(apis.map((p) => direct(p, "/api/v1/test/jobs/access-sweep/run")));
 
     await tg.waitUntilHandled(bot, { timeoutMs: 15_000 });
+    await vi.waitFor(
+      () => {
+        for (const user of members)
+          expect(messagesTo(user.id, "Your plan «Club week» has ended")).toHaveLength(1);
+      },
+      { timeout: 30_000 },
+    );
     // Notices: each exactly once, whichever process sent it.
     for (const user of members) {
       expect(messagesTo(user.id, "🔑")).toHaveLength(1);

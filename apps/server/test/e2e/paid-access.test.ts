@@ -184,14 +184,16 @@ describe("paid access to a channel", () => {
     await advance(4 * DAY + 60_000);
     await sweep();
     await sweep();
-    expect(messagesTo(ann, "⏳")).toHaveLength(1);
+    // The sweep queues the messages; a worker sends them.
+    await vi.waitFor(() => expect(messagesTo(ren, "⏳")).toHaveLength(1), { timeout: 20_000 });
+    await vi.waitFor(() => expect(messagesTo(ann, "⏳")).toHaveLength(1), { timeout: 20_000 });
     expect(String(messagesTo(ann, "⏳")[0]?.params.text)).toContain("3 days left");
     expect(messagesTo(ren, "⏳")).toHaveLength(1);
 
     await renewPlan(ren);
     await advance(2 * DAY);
     await sweep();
-    expect(messagesTo(ann, "⏳")).toHaveLength(2);
+    await vi.waitFor(() => expect(messagesTo(ann, "⏳")).toHaveLength(2), { timeout: 20_000 });
     expect(String(messagesTo(ann, "⏳")[1]?.params.text)).toContain("1 day left");
     expect(messagesTo(ren, "⏳")).toHaveLength(1);
 
@@ -208,7 +210,9 @@ describe("paid access to a channel", () => {
       ),
     ).toHaveLength(1);
     expect(tg.memberStatus(vip, ann)).toBe("left");
-    expect(messagesTo(ann, "Your plan «VIP week» has ended")).toHaveLength(1);
+    await vi.waitFor(() => expect(messagesTo(ann, "Your plan «VIP week» has ended")).toHaveLength(1), {
+      timeout: 20_000,
+    });
     expect(tg.memberStatus(vip, ren)).toBe("member");
     expect(tg.calls.some((c) => c.method === "banChatMember" && c.params.user_id === ren.id)).toBe(false);
 

@@ -52,6 +52,8 @@ export async function createTestApp(
     apiRoot?: string;
     clock?: Clock;
     loginLimitPerMinute?: number;
+    /** SESSION_IDLE_TIMEOUT_MINUTES in milliseconds (the config's default otherwise). */
+    sessionIdleTimeoutMs?: number;
     setupCode?: string;
     publicUrl?: string;
     apiRateLimits?: ApiRateLimits;
@@ -132,6 +134,8 @@ export async function createTestApp(
     logger,
     sessionKey: deriveKey(master, "session-jwt"),
     buyerSessionKey: deriveKey(master, "buyer-session-jwt"),
+    sessionIdleTimeoutMs:
+      options.sessionIdleTimeoutMs ?? parseConfig({}).SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
     version: "test",
     secureCookies: false,
     trustProxy: options.trustProxy ?? false,

@@ -1,4 +1,5 @@
 import type { SubscriptionRow, UserRow } from "@lumen/db";
+import { queueJob } from "../jobs/outbox.ts";
 import type { CoreContext } from "../shared/context.ts";
 import {
   claimSubscriptionNotice,
@@ -8,7 +9,6 @@ import {
   listDueReminders,
   markAccessRevoked,
   releaseAccessLease,
-  releaseSubscriptionNotice,
 } from "../subscriptions/lifecycle.ts";
 import { getUser } from "../users/get-user.ts";
 import { recordAccessEvent } from "./record-access-event.ts";
@@ -19,23 +19,17 @@ export type ChatMemberStatus = "creator" | "administrator" | "member" | "restric
 /**
  * What the sweep needs from Telegram, implemented by the server with each bot's API. Every
  * method throws when Telegram fails (a 5xx, a 429, the network): a failure is never an answer.
+ * Messages to the member are not sent here: they are jobs queued with the change they report.
  */
 export type AccessSweepPort = {
   memberStatus(input: { botId: string; chatId: number; telegramId: number }): Promise<ChatMemberStatus>;
   /** Out of the chat now, free to come back after renewing (ban, then unban). */
   removeMember(input: { botId: string; chatId: number; telegramId: number }): Promise<void>;
-  remind(input: {
-    botId: string;
-    user: UserRow;
-    subscription: SubscriptionRow;
-    daysLeft: number;
-  }): Promise<void>;
-  tellEnded(input: { botId: string; user: UserRow; subscription: SubscriptionRow }): Promise<void>;
 };
 
 export type SweepFailure = {
   subscriptionId: string;
-  step: "reminder" | "removal" | "ended_notice";
+  step: "removal";
   error: unknown;
 };
 
@@ -43,7 +37,7 @@ export type AccessSweepResult = {
   reminded: number;
   expired: number;
   removed: number;
-  /** What failed this time; reminders and removals that failed are tried again by the next sweep. */
+  /** Removals that failed this time; the next sweep tries them again. */
   failures: SweepFailure[];
 };
 
@@ -53,11 +47,14 @@ const KEEP: ChatMemberStatus[] = ["creator", "administrator", "left", "kicked"];
 
 /**
  * The periodic access sweep: reminders before plans end, expiry after the grace period, then
- * removal of ended subscribers from the plan's chats and a message telling them. Each step is
- * claimed in the database first (a unique notice row, a lease on the removal), so any number of
- * workers can run it and every reminder and removal happens once. A chat another live plan of
- * the same user still covers is left alone. A Telegram failure gives the claim back, so the next
- * sweep tries again: an error is never taken to mean "not a member".
+ * removal of ended subscribers from the plan's chats. Each step is claimed in the database first
+ * (a unique notice row, a lease on the removal), so any number of workers can run it and every
+ * reminder and removal happens once. The messages to the member ("ends soon", "has ended") are
+ * jobs queued in the same transaction as the claim or the revocation they report (the outbox):
+ * a sweeper killed at any point leaves either nothing done or the message queued, never lost.
+ * A chat another live plan of the same user still covers is left alone. A Telegram failure
+ * gives the lease back, so the next sweep tries again: an error is never taken to mean "not a
+ * member".
  */
 export async function sweepAccess(
   ctx: CoreContext,
@@ -71,25 +68,20 @@ export async function sweepAccess(
     now,
     daysBefore: options.reminderDays,
   })) {
-    const botId = subscription.botId;
-    if (!botId) continue;
-    const claim = {
-      subscriptionId: subscription.id,
-      kind: "reminder" as const,
-      daysBefore,
-      endsAt: subscription.endsAt,
-    };
-    if (!(await claimSubscriptionNotice(db, { ...claim, now }))) continue;
-    try {
-      const user = await getUser(db, subscription.userId);
-      const daysLeft = Math.max(1, Math.ceil((subscription.endsAt.getTime() - now.getTime()) / DAY_MS));
-      await port.remind({ botId, user, subscription, daysLeft });
-      result.reminded++;
-      await recordAccessEvent(ctx, { kind: "reminder_sent", subscription, daysBefore });
-    } catch (error) {
-      await releaseSubscriptionNotice(db, claim);
-      result.failures.push({ subscriptionId: subscription.id, step: "reminder", error });
-    }
+    if (!subscription.botId) continue;
+    const daysLeft = Math.max(1, Math.ceil((subscription.endsAt.getTime() - now.getTime()) / DAY_MS));
+    const queued = await db.transaction(async (tx) => {
+      const claim = { subscriptionId: subscription.id, kind: "reminder" as const, daysBefore };
+      if (!(await claimSubscriptionNotice(tx, { ...claim, endsAt: subscription.endsAt, now }))) return false;
+      await queueJob(ctx, tx, "access.send-reminder", {
+        ...claim,
+        daysLeft,
+        endsAt: subscription.endsAt.toISOString(),
+      });
+      await recordAccessEvent({ ...ctx, db: tx }, { kind: "reminder_sent", subscription, daysBefore });
+      return true;
+    });
+    if (queued) result.reminded++;
   }
   result.expired = (await expireSubscriptions(db, { now, graceMs: options.graceMs })).length;
   const leased = await leaseAccessRevocation(db, { now, leaseMs: options.leaseMs ?? LEASE_MS });
@@ -110,23 +102,18 @@ export async function sweepAccess(
       result.failures.push({ subscriptionId: subscription.id, step: "removal", error });
       continue;
     }
-    await recordAccessEvent(ctx, { kind: "access_ended", subscription, removedChatIds });
-    await markAccessRevoked(db, { subscriptionId: subscription.id, now });
+    await db.transaction(async (tx) => {
+      await recordAccessEvent({ ...ctx, db: tx }, { kind: "access_ended", subscription, removedChatIds });
+      await markAccessRevoked(tx, { subscriptionId: subscription.id, now });
+      const notice = { subscriptionId: subscription.id, kind: "expired" as const, daysBefore: 0 };
+      if (await claimSubscriptionNotice(tx, { ...notice, endsAt: subscription.endsAt, now })) {
+        await queueJob(ctx, tx, "access.send-ended-notice", {
+          subscriptionId: subscription.id,
+          endsAt: subscription.endsAt.toISOString(),
+        });
+      }
+    });
     result.removed++;
-    const notice = {
-      subscriptionId: subscription.id,
-      kind: "expired" as const,
-      daysBefore: 0,
-      endsAt: subscription.endsAt,
-    };
-    if (await claimSubscriptionNotice(db, { ...notice, now })) {
-      // Told once; a failed message is not retried, the removal it reports is done.
-      await port
-        .tellEnded({ botId, user, subscription })
-        .catch((error: unknown) =>
-          result.failures.push({ subscriptionId: subscription.id, step: "ended_notice", error }),
-        );
-    }
   }
   return result;
 }

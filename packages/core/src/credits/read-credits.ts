@@ -1,5 +1,5 @@
 import { type CreditLedgerRow, creditBalances, creditLedger, type Database } from "@lumen/db";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 
 export async function getCreditBalance(db: Database, userId: string): Promise<number> {
   const [row] = await db
@@ -37,26 +37,4 @@ export async function listCreditLedger(
     )
     .orderBy(desc(creditLedger.id))
     .limit(input.limit);
-}
-
-/**
- * Users whose ledger does not add up to their balance. Always empty unless something wrote
- * a balance outside changeCredits; tests run it after every money scenario.
- */
-export async function findLedgerMismatches(
-  db: Database,
-): Promise<Array<{ userId: string; balance: number; ledgerSum: number }>> {
-  const rows = await db.execute<{ user_id: string; balance: number; ledger_sum: number }>(sql`
-    select coalesce(b.user_id, l.user_id) as user_id,
-           coalesce(b.balance, 0)::bigint as balance,
-           coalesce(l.total, 0)::bigint as ledger_sum
-    from credit_balances b
-    full join (select user_id, sum(delta) as total from credit_ledger group by user_id) l on l.user_id = b.user_id
-    where coalesce(b.balance, 0) <> coalesce(l.total, 0)`);
-  const list = Array.isArray(rows) ? rows : (rows as { rows: typeof rows }).rows;
-  return (list as Array<{ user_id: string; balance: number; ledger_sum: number }>).map((r) => ({
-    userId: r.user_id,
-    balance: Number(r.balance),
-    ledgerSum: Number(r.ledger_sum),
-  }));
 }

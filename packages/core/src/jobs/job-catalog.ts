@@ -22,6 +22,25 @@ export const jobCatalog = {
     payload: z.object({ orderId: z.uuid() }),
     key: (p: { orderId: string }) => p.orderId,
   },
+  /**
+   * "Your plan ends in N days": queued by the access sweep in the transaction that claims the
+   * reminder, once per plan, threshold and end date (a renewal makes new reminders possible).
+   */
+  "access.send-reminder": {
+    payload: z.object({
+      subscriptionId: z.uuid(),
+      daysBefore: z.number().int().min(0),
+      daysLeft: z.number().int().min(1),
+      endsAt: z.iso.datetime(),
+    }),
+    key: (p: { subscriptionId: string; daysBefore: number; endsAt: string }) =>
+      `${p.subscriptionId}:${p.daysBefore}:${p.endsAt}`,
+  },
+  /** "Your plan has ended": queued in the transaction that records the plan's access revoked. */
+  "access.send-ended-notice": {
+    payload: z.object({ subscriptionId: z.uuid(), endsAt: z.iso.datetime() }),
+    key: (p: { subscriptionId: string; endsAt: string }) => `${p.subscriptionId}:${p.endsAt}`,
+  },
   /** PAYMENTS_MOCK only: pays an order without money, a few seconds after it was made. */
   "payments.mock-settle": {
     payload: z.object({ orderId: z.uuid() }),

@@ -47,23 +47,6 @@ export async function claimSubscriptionNotice(
   return rows.length > 0;
 }
 
-/** Gives a claim back when the message could not be sent, so the next sweep tries again. */
-export async function releaseSubscriptionNotice(
-  db: Database,
-  input: { subscriptionId: string; kind: "reminder" | "expired"; daysBefore: number; endsAt: Date },
-): Promise<void> {
-  await db
-    .delete(subscriptionNotices)
-    .where(
-      and(
-        eq(subscriptionNotices.subscriptionId, input.subscriptionId),
-        eq(subscriptionNotices.kind, input.kind),
-        eq(subscriptionNotices.daysBefore, input.daysBefore),
-        eq(subscriptionNotices.endsAt, input.endsAt),
-      ),
-    );
-}
-
 export type DueReminder = { subscription: SubscriptionRow; daysBefore: number };
 
 /**

@@ -1,5 +1,8 @@
 import { type Database, type SubscriptionRow, subscriptionPeriods, subscriptions } from "@lumen/db";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+
+/** Grant key of the one period migration 0017 gave each plan bought before periods existed. */
+export const BACKFILL_PREFIX = "backfill:";
 
 export type PeriodRevocation = {
   /** Periods this call took back (0 when the order's time was already taken back). */
@@ -32,24 +35,30 @@ export async function revokePlanPeriod(
     .from(subscriptionPeriods)
     .where(eq(subscriptionPeriods.subscriptionId, subscription.id))
     .orderBy(asc(subscriptionPeriods.startsAt), asc(subscriptionPeriods.createdAt));
-  const mine = periods.filter((p) => p.orderId === input.orderId && !p.revokedAt);
+  // An order from before periods existed has none of its own: its time is in the plan's
+  // backfilled period (migration 0017), which is what it takes back.
+  const hasOwn = periods.some((p) => p.orderId === input.orderId);
+  const mine = periods.filter(
+    (p) => !p.revokedAt && (hasOwn ? p.orderId === input.orderId : p.grantKey.startsWith(BACKFILL_PREFIX)),
+  );
   if (periods.length === 0) return endNow(db, subscription, now, 0);
   if (mine.length === 0) {
     return { revoked: 0, endsAt: subscription.endsAt, ended: subscription.status === "cancelled" };
   }
+  const taken = new Set(mine.map((p) => p.id));
   await db
     .update(subscriptionPeriods)
     .set({ revokedAt: now })
     .where(
       and(
         eq(subscriptionPeriods.subscriptionId, subscription.id),
-        eq(subscriptionPeriods.orderId, input.orderId),
+        inArray(subscriptionPeriods.id, [...taken]),
         isNull(subscriptionPeriods.revokedAt),
       ),
     );
   let cursor = Math.min(...periods.map((p) => p.startsAt.getTime()));
   for (const period of periods) {
-    if (period.revokedAt || period.orderId === input.orderId) continue;
+    if (period.revokedAt || taken.has(period.id)) continue;
     const length = period.endsAt.getTime() - period.startsAt.getTime();
     if (period.startsAt.getTime() !== cursor) {
       await db

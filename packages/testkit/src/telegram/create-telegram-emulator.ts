@@ -47,7 +47,13 @@ export async function createTelegramEmulator(
     },
   });
   dispatcher = createDispatcher(world, router);
-  const server = await startApiServer(options.port ?? 0, dispatcher.call, dispatcher.recordRejected);
+  const unreachable = new Set<string>();
+  const server = await startApiServer(
+    options.port ?? 0,
+    dispatcher.call,
+    dispatcher.recordRejected,
+    (token) => unreachable.has(token),
+  );
   const entities = createEntityFactory(world);
   const bot = (handle: BotHandle) => requireBotRecord(world, handle);
   const user = (ref: Parameters<typeof requireUser>[1]) => requireUser(world, ref);
@@ -138,6 +144,10 @@ export async function createTelegramEmulator(
         `waitUntilHandled: @${b.username} still has unconfirmed updates`,
         world.closing.signal,
       ),
+    setUnreachable(b, isUnreachable) {
+      if (isUnreachable) unreachable.add(b.token);
+      else unreachable.delete(b.token);
+    },
     failNext(method, failure, failOptions) {
       world.faults.add(method, failure, failOptions?.times ?? 1, failOptions?.bot?.token);
     },

@@ -118,6 +118,11 @@ export type TelegramEmulator = {
   waitUntilHandled(bot: BotHandle, options?: { timeoutMs?: number }): Promise<void>;
   /** The next `times` calls of `method` fail with this error instead of running. */
   failNext(method: string, failure: InjectedFailure, options?: { times?: number; bot?: BotHandle }): void;
+  /**
+   * While on, every call with this bot's token has its connection dropped unanswered: the
+   * client sees a network error, as when Telegram cannot be reached. Not in the call log.
+   */
+  setUnreachable(bot: BotHandle, unreachable: boolean): void;
   setWebhookDeliveryTimeout(ms: number): void;
   /** Ends pending long polls and webhook retries, then stops the server. */
   close(): Promise<void>;

@@ -23,8 +23,15 @@ export async function startApiServer(
   port: number,
   handle: (call: IncomingCall) => Promise<ApiResponse>,
   recordRejected: (token: string, method: string, error: TelegramApiError) => void,
+  /** A token whose calls get their connection dropped unanswered (the client sees a network error). */
+  isUnreachable: (token: string) => boolean = () => false,
 ): Promise<ApiServer> {
   const server: Server = createServer((request, response) => {
+    const token = ROUTE.exec(new URL(request.url ?? "/", "http://127.0.0.1").pathname)?.[1];
+    if (token !== undefined && isUnreachable(decodeURIComponent(token))) {
+      request.socket.destroy();
+      return;
+    }
     void serve(request, response, handle, recordRejected);
   });
   await new Promise<void>((resolve, reject) => {

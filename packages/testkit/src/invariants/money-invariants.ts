@@ -1,6 +1,11 @@
 import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 
+/*
+ * The money invariants, checked by tests after every money scenario: always empty unless
+ * something bypassed the verbs that keep them (changeCredits, settlePayment, refundOrder).
+ */
+
 /**
  * Orders whose payments disagree with their status: a paid order needs exactly one live
  * payment, a refunded one exactly one refunded payment, a pending one none. A duplicate payment
@@ -20,4 +25,26 @@ export async function findOrderMismatches(db: Database): Promise<Array<{ id: str
     ? result
     : (result as { rows: Array<{ id: string; status: string }> }).rows;
   return rows.map((r) => ({ id: r.id, status: r.status }));
+}
+
+/**
+ * Users whose ledger does not add up to their balance. Always empty unless something wrote
+ * a balance outside changeCredits; tests run it after every money scenario.
+ */
+export async function findLedgerMismatches(
+  db: Database,
+): Promise<Array<{ userId: string; balance: number; ledgerSum: number }>> {
+  const rows = await db.execute<{ user_id: string; balance: number; ledger_sum: number }>(sql`
+    select coalesce(b.user_id, l.user_id) as user_id,
+           coalesce(b.balance, 0)::bigint as balance,
+           coalesce(l.total, 0)::bigint as ledger_sum
+    from credit_balances b
+    full join (select user_id, sum(delta) as total from credit_ledger group by user_id) l on l.user_id = b.user_id
+    where coalesce(b.balance, 0) <> coalesce(l.total, 0)`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: typeof rows }).rows;
+  return (list as Array<{ user_id: string; balance: number; ledger_sum: number }>).map((r) => ({
+    userId: r.user_id,
+    balance: Number(r.balance),
+    ledgerSum: Number(r.ledger_sum),
+  }));
 }

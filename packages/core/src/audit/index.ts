@@ -1,2 +1,0 @@
-export * from "./list-audit.ts";
-export * from "./record-audit.ts";

@@ -1,2 +1,0 @@
-export * from "./enroll-in-course.ts";
-export * from "./revoke-enrollment.ts";

@@ -1,3 +1,0 @@
-export * from "./adjust-credits.ts";
-export * from "./change-credits.ts";
-export * from "./read-credits.ts";

@@ -1,2 +1,0 @@
-export * from "./job-catalog.ts";
-export * from "./outbox.ts";

@@ -1,2 +1,0 @@
-export * from "./hit-rate-limit.ts";
-export * from "./prune-rate-limits.ts";
