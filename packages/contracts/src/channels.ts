@@ -68,6 +68,7 @@ export const accessEventKind = z.enum([
   "invite_issued",
   "member_joined",
   "stranger_removed",
+  "join_request_offered",
   "join_request_approved",
   "join_request_declined",
   "reminder_sent",

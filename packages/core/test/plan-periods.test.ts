@@ -261,7 +261,7 @@ describe("plans bought before subscription periods existed", () => {
   async function asBeforePeriods(subscriptionId: string) {
     await t.core.db.delete(subscriptionPeriods).where(eq(subscriptionPeriods.subscriptionId, subscriptionId));
     const backfill = readFileSync(
-      new URL("../../db/drizzle/0017_backfill_plan_periods.sql", import.meta.url),
+      new URL("../../db/drizzle/0020_backfill_plan_periods.sql", import.meta.url),
       "utf8",
     );
     await t.core.db.execute(sql.raw(backfill));

@@ -155,6 +155,7 @@ admin-mismatch = ⚠️ Payment does not match order { $orderId }: { $reason }. 
 
 access-links = 🔑 Your access: one personal link per chat. Links work once and only for you.
 access-join = Join «{ $title }»
+access-join-offer = 🔒 «{ $chat }» is for members of «{ $plan }». Get the plan and your request to join is approved at once.
 access-reminder = ⏳ Your plan «{ $title }» ends on { $until } ({ $days ->
         [one] { $days } day left
        *[other] { $days } days left

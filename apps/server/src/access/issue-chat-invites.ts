@@ -13,7 +13,7 @@ export type IssuedInvite = { chatId: number; title: string; link: string };
 export async function issueChatInvites(
   core: CoreContext,
   api: Api,
-  input: { subscription: SubscriptionRow; orderId: string },
+  input: { subscription: SubscriptionRow; orderId: string; skipChatIds?: number[] },
 ): Promise<IssuedInvite[]> {
   const { subscription } = input;
   if (!subscription.botId || !subscription.channelIds.length) return [];
@@ -22,6 +22,7 @@ export async function issueChatInvites(
   const expireDate = Math.floor(now.getTime() / 1000) + INVITE_TTL_S;
   const issued: IssuedInvite[] = [];
   for (const chatId of subscription.channelIds) {
+    if (input.skipChatIds?.includes(chatId)) continue;
     const channel = known.find((c) => c.chatId === chatId);
     const joinRequests = channel?.joinMode === "join_request";
     const invite = await api.createChatInviteLink(chatId, {

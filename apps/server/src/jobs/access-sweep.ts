@@ -1,4 +1,13 @@
-import { type AccessSweepPort, type ChatMemberStatus, type CoreContext, sweepAccess } from "@lumen/core";
+import {
+  type AccessSweepPort,
+  type ChatMemberStatus,
+  type CoreContext,
+  closeJoinRequest,
+  listStaleJoinRequests,
+  recordAccessEvent,
+  sweepAccess,
+} from "@lumen/core";
+import { GrammyError } from "grammy";
 import type { Logger } from "pino";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
@@ -45,6 +54,41 @@ export const accessSweepJob = (deps: {
         "access sweep removal failed; the next sweep tries again",
       );
     }
-    return { ...counts, failed: failures.length };
+    const declined = await declineStaleJoinRequests(deps.core, deps.botApis, deps.logger);
+    return { ...counts, failed: failures.length, declined };
   },
 });
+
+/**
+ * Join requests held for a payment that never came are declined after JOIN_REQUEST_HOLD_MS, so
+ * the chat's admins do not see them pile up. Two workers may both decline one; only one records it.
+ */
+async function declineStaleJoinRequests(core: CoreContext, botApis: BotApis, log: Logger): Promise<number> {
+  let declined = 0;
+  for (const request of await listStaleJoinRequests(core)) {
+    try {
+      const api = await botApis.apiFor(request.botId);
+      await api.declineChatJoinRequest(request.chatId, request.telegramUserId).catch((error: unknown) => {
+        // Withdrawn or already handled at Telegram: nothing left to decline.
+        if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+      });
+    } catch (error) {
+      log.warn(
+        { err: error, chatId: request.chatId },
+        "stale join request not declined; the next sweep tries again",
+      );
+      continue;
+    }
+    if (await closeJoinRequest(core, { id: request.id, status: "declined" })) {
+      declined++;
+      await recordAccessEvent(core, {
+        kind: "join_request_declined",
+        botId: request.botId,
+        chatId: request.chatId,
+        telegramUserId: request.telegramUserId,
+        at: request.requestedAt,
+      });
+    }
+  }
+  return declined;
+}

@@ -1,5 +1,6 @@
 import { type CoreContext, describePurchase, parseJobPayload } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
+import { approveHeldJoinRequests } from "../access/approve-held-requests.ts";
 import { issueChatInvites } from "../access/issue-chat-invites.ts";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
@@ -8,18 +9,26 @@ import { buyerTranslator } from "./payment-notices.ts";
 /**
  * A plan that opens chats was bought: the buyer's personal invite links, one per chat, in one
  * message. Queued by the settlement's own transaction, so a buyer who paid always gets them;
- * a plan extended while live needs none (the buyer is in already).
+ * a plan extended while live needs none (the buyer is in already), and a chat the buyer asked
+ * to join before paying gets its request approved instead.
  */
 export const issueChatInvitesJob = (deps: { core: CoreContext; botApis: BotApis }): JobDefinition => ({
   name: "access.issue-chat-invites",
   async handler(data) {
     const { orderId } = parseJobPayload("access.issue-chat-invites", data);
     const view = await describePurchase(deps.core.db, orderId);
-    if (!view.order.botId || !view.subscription || !view.needsChatInvites)
+    if (!view.order.botId || !view.subscription?.channelIds.length)
       return { orderId, skipped: "no chat to invite to" };
     const api = await deps.botApis.apiFor(view.order.botId);
-    const invites = await issueChatInvites(deps.core, api, { subscription: view.subscription, orderId });
-    if (!invites.length) return { orderId, invites: 0 };
+    const subscription = view.subscription;
+    // Asked to join before paying: the held requests are approved instead of sending links.
+    const approved = await approveHeldJoinRequests(deps.core, api, {
+      subscription,
+      telegramUserId: view.buyer.telegramId,
+    });
+    if (!view.needsChatInvites) return { orderId, approved: approved.length };
+    const invites = await issueChatInvites(deps.core, api, { subscription, orderId, skipChatIds: approved });
+    if (!invites.length) return { orderId, approved: approved.length, invites: 0 };
     const t = buyerTranslator(view);
     const keyboard = new InlineKeyboard();
     for (const invite of invites) keyboard.url(t("access-join", { title: invite.title }), invite.link).row();

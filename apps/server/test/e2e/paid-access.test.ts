@@ -159,13 +159,19 @@ describe("paid access to a channel", () => {
     await expect(tg.joinByInviteLink(bot, buyer, link)).rejects.toThrow();
   });
 
-  it("answers join requests: subscribers approved, others declined", async () => {
+  it("answers join requests: subscribers approved, others offered the plan with the request held", async () => {
     const member = tg.createUser({ firstName: "Member", languageCode: "en" });
     const outsider = tg.createUser({ firstName: "Outsider", languageCode: "en" });
     await say(tg, bot, member, "/start");
     await buyPlan(member);
     await tg.sendJoinRequest(bot, outsider, vip);
-    await tg.waitForCall("declineChatJoinRequest", (p) => p.user_id === outsider.id, { timeoutMs: 10_000 });
+    const offer = await tg.waitForCall("sendMessage", (p) => p.chat_id === outsider.id, {
+      timeoutMs: 10_000,
+    });
+    expect(String(offer.params.text)).toContain("«VIP signals» is for members of «VIP week»");
+    expect(
+      tg.calls.some((c) => c.method === "declineChatJoinRequest" && c.params.user_id === outsider.id),
+    ).toBe(false);
     await tg.sendJoinRequest(bot, member, vip);
     await tg.waitForCall("approveChatJoinRequest", (p) => p.user_id === member.id, { timeoutMs: 10_000 });
     expect(tg.memberStatus(vip, member)).toBe("member");
@@ -232,8 +238,8 @@ describe("paid access to a channel", () => {
       "invite_issued",
       "member_joined",
       "stranger_removed",
+      "join_request_offered",
       "join_request_approved",
-      "join_request_declined",
       "reminder_sent",
       "member_removed",
     ])

@@ -13,12 +13,12 @@ import { createTestDatabase, type TestDatabase } from "@lumen/db/testing";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "../../src/app.ts";
-import { createBotApis } from "../../src/bot/bot-apis.ts";
+import { type BotApis, createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
 import { parseConfig } from "../../src/config.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
-import { createEnqueue, startJobRunner } from "../../src/jobs/job-runner.ts";
+import { createEnqueue, type JobRunner, startJobRunner } from "../../src/jobs/job-runner.ts";
 import { createJobOutbox } from "../../src/jobs/outbox.ts";
 import { createSecretRegistry } from "../../src/log/secret-registry.ts";
 import { createProviderRefund } from "../../src/payments/refund-at-provider.ts";
@@ -43,6 +43,9 @@ export type TestApp = {
   /** The app's core: its outbox queues on a real pg-boss (no worker: jobs stay queued). */
   core: CoreContext;
   bots: ReturnType<typeof createBotRuntime>;
+  /** pg-boss without a worker: run what is queued with runQueuedJobs(t.jobs.boss, ...). */
+  jobs: JobRunner;
+  botApis: BotApis;
   close(): Promise<void>;
 };
 
@@ -161,6 +164,8 @@ export async function createTestApp(
     database,
     core,
     bots,
+    jobs,
+    botApis,
     async close() {
       await bots.stop();
       await app.close();

@@ -56,19 +56,3 @@ export async function decideInviteJoin(
   }
   return { action: "remove_and_revoke", inviteLink: invite.inviteLink };
 }
-
-/** A join request: approved for a user whose subscription covers the chat, declined for everyone else. */
-export async function decideJoinRequest(
-  ctx: CoreContext,
-  input: { chatId: number; telegramUserId: number; graceMs: number },
-): Promise<"approve" | "decline"> {
-  const user = await findUserByTelegramId(ctx.db, input.telegramUserId);
-  if (!user || user.isBanned) return "decline";
-  const entitled = await findEntitledSubscription(ctx.db, {
-    userId: user.id,
-    chatId: input.chatId,
-    now: ctx.clock.now(),
-    graceMs: input.graceMs,
-  });
-  return entitled ? "approve" : "decline";
-}

@@ -12,6 +12,8 @@ export type AccessEvent =
   /** Someone joined by one of our links: its owner (member_joined) or someone else, who was removed. */
   | ({ kind: "member_joined" | "stranger_removed"; inviteLink: string } & SeenInChat)
   | ({ kind: "join_request_approved" | "join_request_declined" } & SeenInChat)
+  /** Someone without a plan asked to join: held open while they are offered the plan. */
+  | ({ kind: "join_request_offered" } & SeenInChat)
   /** The subscriber was reminded that the plan ends: one row per chat of the plan. */
   | { kind: "reminder_sent"; subscription: SubscriptionRow; daysBefore: number }
   /** The plan ended: member_removed for the chats the person was taken out of, access_expired for the rest. */
@@ -77,6 +79,7 @@ async function rowsFor(ctx: CoreContext, event: AccessEvent): Promise<Row[]> {
         },
       ];
     }
+    case "join_request_offered":
     case "join_request_approved":
     case "join_request_declined": {
       const person = await findUserByTelegramId(ctx.db, event.telegramUserId);
@@ -88,8 +91,8 @@ async function rowsFor(ctx: CoreContext, event: AccessEvent): Promise<Row[]> {
           userId: person?.id ?? null,
           telegramUserId: event.telegramUserId,
           data: {},
-          // One decision per request, whichever way it went.
-          eventKey: `join_request:${event.chatId}:${event.telegramUserId}:${event.at.getTime()}`,
+          // One decision per request, whichever way it went (the offer comes before it).
+          eventKey: `${event.kind === "join_request_offered" ? "join_request_offered" : "join_request"}:${event.chatId}:${event.telegramUserId}:${event.at.getTime()}`,
           occurredAt,
         },
       ];

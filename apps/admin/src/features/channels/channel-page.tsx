@@ -31,6 +31,7 @@ const kinds = [
   "invite_issued",
   "member_joined",
   "stranger_removed",
+  "join_request_offered",
   "join_request_approved",
   "join_request_declined",
   "reminder_sent",

@@ -49,6 +49,7 @@ const en = {
     invite_issued: "Link issued",
     member_joined: "Joined",
     stranger_removed: "Stranger removed",
+    join_request_offered: "Offered the plan (request held)",
     join_request_approved: "Request approved",
     join_request_declined: "Request declined",
     reminder_sent: "Reminder sent",

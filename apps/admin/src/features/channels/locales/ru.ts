@@ -51,6 +51,7 @@ const ru: Messages<typeof en> = {
     invite_issued: "Выдана ссылка",
     member_joined: "Вступил",
     stranger_removed: "Чужой удалён",
+    join_request_offered: "Предложен тариф (заявка ждёт)",
     join_request_approved: "Заявка одобрена",
     join_request_declined: "Заявка отклонена",
     reminder_sent: "Отправлено напоминание",

@@ -1,11 +1,12 @@
 import { decideInviteJoin, decideJoinRequest, markInviteRevoked, recordAccessEvent } from "@lumen/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.ts";
+import { renderJoinOffer } from "./join-offer.ts";
 
 /**
  * Keeps paid chats paid: a stranger who joins by someone's personal link is removed and the link
- * revoked; join requests are approved for subscribers and declined for everyone else. What it
- * does goes to the chat's access log.
+ * revoked; join requests are approved for subscribers, held and offered the plan where one is on
+ * sale (the paywall), and declined otherwise. What it does goes to the chat's access log.
  */
 export const guardChatsFeature = new Composer<BotContext>();
 
@@ -39,18 +40,29 @@ guardChatsFeature.on("chat_member", async (ctx) => {
 
 guardChatsFeature.on("chat_join_request", async (ctx) => {
   const request = ctx.chatJoinRequest;
-  const decision = await decideJoinRequest(ctx.services.core, {
-    chatId: request.chat.id,
-    telegramUserId: request.from.id,
-    graceMs: ctx.services.access.graceMs,
-  });
-  if (decision === "approve") await ctx.api.approveChatJoinRequest(request.chat.id, request.from.id);
-  else await ctx.api.declineChatJoinRequest(request.chat.id, request.from.id);
-  await recordAccessEvent(ctx.services.core, {
-    kind: decision === "approve" ? "join_request_approved" : "join_request_declined",
+  const seen = {
     botId: ctx.lumenBot.id,
     chatId: request.chat.id,
     telegramUserId: request.from.id,
     at: new Date(request.date * 1000),
+  };
+  const decision = await decideJoinRequest(ctx.services.core, {
+    ...seen,
+    graceMs: ctx.services.access.graceMs,
+    requestedAt: seen.at,
+  });
+  if (decision.action === "offer") {
+    // Telegram lets the bot write to the person while the request is pending; the request stays
+    // open and is approved when they pay (the issue-chat-invites job), or declined when stale.
+    const offer = renderJoinOffer(ctx, decision.product, "title" in request.chat ? request.chat.title : "");
+    await ctx.api.sendMessage(request.user_chat_id, offer.text, { reply_markup: offer.reply_markup });
+    await recordAccessEvent(ctx.services.core, { kind: "join_request_offered", ...seen });
+    return;
+  }
+  if (decision.action === "approve") await ctx.api.approveChatJoinRequest(request.chat.id, request.from.id);
+  else await ctx.api.declineChatJoinRequest(request.chat.id, request.from.id);
+  await recordAccessEvent(ctx.services.core, {
+    kind: decision.action === "approve" ? "join_request_approved" : "join_request_declined",
+    ...seen,
   });
 });
