@@ -72,6 +72,7 @@ export function buildWebApp(name, { force = false, quiet = false } = {}) {
     join(app, "public"),
     join(app, "index.html"),
     join(app, "vite.config.ts"),
+    join(app, "pwa-build.ts"),
     join(app, "package.json"),
     join(repo, "packages/ui/src"),
     join(repo, "packages/contracts/src"),
