@@ -20,7 +20,10 @@ export function pwaBuild(): Plugin {
       this.emitFile({ type: "asset", fileName: "manifest.webmanifest", source: manifest(icons) });
       const shell = Object.keys(bundle)
         .filter((name) => name.startsWith("assets/"))
-        .concat(icons.map((i) => i.file), "favicon.svg")
+        .concat(
+          icons.map((i) => i.file),
+          "favicon.svg",
+        )
         .map((name) => `/app/${name}`)
         .sort();
       this.emitFile({ type: "asset", fileName: "sw.js", source: serviceWorker(shell) });

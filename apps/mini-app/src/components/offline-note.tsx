@@ -18,7 +18,11 @@ export function OfflineNote() {
   const online = useSyncExternalStore(subscribe, () => navigator.onLine);
   if (online) return null;
   return (
-    <p role="status" data-testid="offline-note" className="rounded-xl bg-card px-3 py-2 text-center text-sm text-muted-foreground">
+    <p
+      role="status"
+      data-testid="offline-note"
+      className="rounded-xl bg-card px-3 py-2 text-center text-sm text-muted-foreground"
+    >
       {t("offline.note")}
     </p>
   );

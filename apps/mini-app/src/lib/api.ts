@@ -52,19 +52,33 @@ async function parse<T>(response: Response): Promise<T> {
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const error = json?.error ?? {};
-    throw new ApiError(response.status, error.code ?? "ERROR", error.message ?? response.statusText, error.field);
+    throw new ApiError(
+      response.status,
+      error.code ?? "ERROR",
+      error.message ?? response.statusText,
+      error.field,
+    );
   }
   return json as T;
 }
 
 /** Any caller that is not the store's own pages: the sign-in screen's login and status calls. */
-export function publicApi<T>(method: "GET" | "POST", url: string, body?: unknown, headers?: Record<string, string>) {
+export function publicApi<T>(
+  method: "GET" | "POST",
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) {
   return (async () => {
     let response: Response;
     try {
       response = await fetch(url, {
         method,
-        headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+        headers: {
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
         body: body === undefined ? null : JSON.stringify(body),
       });
     } catch {

@@ -18,8 +18,8 @@ const MAX_BATCH = 50;
  */
 export function track(event: StoreEvent): void {
   queue.push(event);
-  if (queue.length >= MAX_BATCH) return flushEvents();
-  timer ??= setTimeout(flushEvents, FLUSH_AFTER_MS);
+  if (queue.length >= MAX_BATCH) flushEvents();
+  else timer ??= setTimeout(flushEvents, FLUSH_AFTER_MS);
 }
 
 export function flushEvents(): void {

@@ -25,7 +25,12 @@ export type MainButtonOptions = { text: string; onClick: () => void; enabled?: b
  * Telegram's main button (the checkout button) while the page is shown; hidden when it goes away.
  * Returns false outside Telegram, where the page draws a button of its own.
  */
-export function useMainButton({ text, onClick, enabled = true, loading = false }: MainButtonOptions): boolean {
+export function useMainButton({
+  text,
+  onClick,
+  enabled = true,
+  loading = false,
+}: MainButtonOptions): boolean {
   const latest = useRef(onClick);
   latest.current = onClick;
   useEffect(() => {

@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { accountQuery } from "../features/store/api.ts";
-import { formatDate } from "../lib/format.ts";
 import { currentBotId } from "../lib/api.ts";
+import { formatDate } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
 import { saveTokens } from "../lib/session.ts";
 import { insideTelegram } from "../lib/telegram.ts";
@@ -22,7 +22,9 @@ function AccountPage() {
   return (
     <>
       <p className="px-1 pt-1 text-sm text-muted-foreground" data-testid="signed-in-as">
-        {t("account.signedInAs", { name: user.username ? `${user.first_name} (@${user.username})` : user.first_name })}
+        {t("account.signedInAs", {
+          name: user.username ? `${user.first_name} (@${user.username})` : user.first_name,
+        })}
       </p>
       <h2 className="px-1 pt-1 text-xs font-medium uppercase text-section-header">{t("account.balance")}</h2>
       <section className="rounded-xl bg-card p-4">
@@ -50,7 +52,11 @@ function AccountPage() {
       </section>
       {insideTelegram() ? null : (
         // Forgetting the tokens is enough here: the bot's /sessions revokes the session itself.
-        <Button variant="secondary" className="mt-2 h-11 rounded-xl" onClick={() => saveTokens(currentBotId(), null)}>
+        <Button
+          variant="secondary"
+          className="mt-2 h-11 rounded-xl"
+          onClick={() => saveTokens(currentBotId(), null)}
+        >
           {t("account.signOut")}
         </Button>
       )}

@@ -1,5 +1,5 @@
 import type { storeLoginResponse, storeLoginStatus } from "@lumen/contracts";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiError, publicApi } from "../../lib/api.ts";
 import { browserKey, saveTokens } from "../../lib/session.ts";
@@ -17,12 +17,11 @@ const POLL_EVERY_MS = 2_000;
 /**
  * Seed 000's sign-in: ask the server for a one-time code bound to this browser's key, show its
  * t.me link (the bot asks the buyer to confirm), then poll the code's status every 2 s until the
- * bot's answer arrives. Confirmed: the tokens are saved, which opens the store.
+ * bot's answer arrives. Confirmed: the tokens are saved, which opens the store. A new attempt is a
+ * new mount (the screen keys it), so each starts from a fresh code.
  */
 export function useSignIn(botId: string) {
   const [state, setState] = useState<SignInState>({ step: "asking" });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const alive = useRef(true);
 
   useEffect(() => {
@@ -40,15 +39,16 @@ export function useSignIn(botId: string) {
         });
         if (!alive.current) return;
         if (status.status === "confirmed" && status.tokens) return saveTokens(botId, status.tokens);
-        if (status.status === "denied" || status.status === "expired") return setState({ step: status.status });
+        if (status.status === "denied" || status.status === "expired")
+          return setState({ step: status.status });
       } catch (error) {
         // A spent or forgotten code (404) cannot be confirmed any more; a network blip is retried.
-        if (error instanceof ApiError && error.status === 404) return alive.current && setState({ step: "expired" });
+        if (error instanceof ApiError && error.status === 404)
+          return alive.current && setState({ step: "expired" });
         if (!(error instanceof ApiError && error.status === 0)) return fail(error);
       }
       if (alive.current) timer = setTimeout(() => void poll(code), POLL_EVERY_MS);
     };
-    setState({ step: "asking" });
     publicApi<Login>("POST", `/api/v1/app/${botId}/auth/login`, { browser_key: key })
       .then((login) => {
         if (!alive.current) return;
@@ -60,7 +60,7 @@ export function useSignIn(botId: string) {
       alive.current = false;
       clearTimeout(timer);
     };
-  }, [botId, attempt]);
+  }, [botId]);
 
-  return { state, retry };
+  return state;
 }

@@ -57,7 +57,10 @@ export function useCheckout() {
 
 /** In Telegram its own browser opens the page; outside, a new tab (or this one if tabs are blocked). */
 function openOutside(url: string): void {
-  if (insideTelegram()) return openLink(url);
+  if (insideTelegram()) {
+    openLink(url);
+    return;
+  }
   const opened = window.open(url, "_blank");
   if (opened) opened.opener = null;
   else window.location.assign(url);
