@@ -72,6 +72,7 @@ export function buildWebApp(name, { force = false, quiet = false } = {}) {
     join(app, "public"),
     join(app, "index.html"),
     join(app, "vite.config.ts"),
+    join(app, "pwa-build.ts"),
     join(app, "package.json"),
     join(repo, "packages/ui/src"),
     join(repo, "packages/contracts/src"),
@@ -87,6 +88,8 @@ export function buildWebApp(name, { force = false, quiet = false } = {}) {
     const result = spawnSync(process.execPath, [vite, "build", "--logLevel", quiet ? "warn" : "info"], {
       cwd: app,
       stdio: "inherit",
+      // A build started from a test run inherits NODE_ENV=test, which makes React's development build.
+      env: { ...process.env, NODE_ENV: "production" },
     });
     const status = result.status ?? 1;
     if (status === 0) log(`built into apps/${name}/dist`);

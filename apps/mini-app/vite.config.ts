@@ -2,6 +2,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { pwaBuild } from "./pwa-build.ts";
 
 // The store is served by the Lumen server at /app/<botId>/; its files live under /app/assets/ for
 // every bot. `npm run dev:mini-app` proxies the API to a server on :3000.
@@ -11,6 +12,7 @@ export default defineConfig({
     tanstackRouter({ target: "react", autoCodeSplitting: true, quoteStyle: "double" }),
     react(),
     tailwindcss(),
+    pwaBuild(),
   ],
   server: {
     port: 5174,

@@ -1,11 +1,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createRouter, RouterProvider } from "@tanstack/react-router";
-import { StrictMode } from "react";
+import { StrictMode, useEffect, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { OutsideTelegram } from "./components/outside-telegram.tsx";
+import { SignInScreen } from "./features/sign-in/sign-in-screen.tsx";
 import { ApiError, configureApi } from "./lib/api.ts";
+import { flushEventsOnExit, track } from "./lib/events.ts";
 import { localeOf, setLocale } from "./lib/i18n.ts";
-import { connectTelegram } from "./lib/telegram.ts";
+import { installPwa } from "./lib/pwa.ts";
+import { onTokensChange, readTokens } from "./lib/session.ts";
+import { connectTelegram, followSystemDarkMode } from "./lib/telegram.ts";
 import { routeTree } from "./routeTree.gen.ts";
 import "./styles.css";
 
@@ -33,21 +37,58 @@ declare module "@tanstack/react-router" {
   }
 }
 
+function Store({ router }: { router: ReturnType<typeof createStoreRouter> }) {
+  return (
+    <QueryClientProvider client={router.options.context.queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * Outside Telegram (the installed app, a browser tab): the store once this browser holds a session
+ * for the bot, the sign-in screen otherwise, and back to it when the session is dropped (Sign out,
+ * or a refresh the server refuses).
+ */
+function InstalledApp({ id }: { id: string }) {
+  const signedIn = useSyncExternalStore(onTokensChange, () => readTokens(id) !== null);
+  if (!signedIn) return <SignInScreen botId={id} />;
+  return <SignedIn id={id} />;
+}
+
+/** Mounted once per sign-in: a fresh router and cache, so nothing of a previous buyer's pages survives. */
+function SignedIn({ id }: { id: string }) {
+  const [router] = useState(() => createStoreRouter(`/app/${id}`));
+  useEffect(() => track({ type: "app_opened", source: "pwa" }), []);
+  return <Store router={router} />;
+}
+
 // Boot order from the official template: connect to Telegram first, build the router after.
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 const launch = botId ? connectTelegram() : null;
 setLocale(localeOf(launch?.languageCode ?? navigator.language));
-if (!launch || !botId) {
+if (!botId) {
+  followSystemDarkMode();
   createRoot(root).render(<OutsideTelegram />);
-} else {
+} else if (launch) {
   configureApi(botId, launch.rawInitData);
+  flushEventsOnExit();
+  track({ type: "app_opened", source: launch.startParam ?? "direct" });
   const router = createStoreRouter(`/app/${botId}`);
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={router.options.context.queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
+      <Store router={router} />
+    </StrictMode>,
+  );
+} else {
+  followSystemDarkMode();
+  configureApi(botId, null);
+  flushEventsOnExit();
+  installPwa(botId);
+  createRoot(root).render(
+    <StrictMode>
+      <InstalledApp id={botId} />
     </StrictMode>,
   );
 }

@@ -21,8 +21,16 @@ export function useBackButton(onBack: () => void): void {
 
 export type MainButtonOptions = { text: string; onClick: () => void; enabled?: boolean; loading?: boolean };
 
-/** Telegram's main button (the checkout button) while the page is shown; hidden when it goes away. */
-export function useMainButton({ text, onClick, enabled = true, loading = false }: MainButtonOptions): void {
+/**
+ * Telegram's main button (the checkout button) while the page is shown; hidden when it goes away.
+ * Returns false outside Telegram, where the page draws a button of its own.
+ */
+export function useMainButton({
+  text,
+  onClick,
+  enabled = true,
+  loading = false,
+}: MainButtonOptions): boolean {
   const latest = useRef(onClick);
   latest.current = onClick;
   useEffect(() => {
@@ -37,4 +45,5 @@ export function useMainButton({ text, onClick, enabled = true, loading = false }
     if (!mainButton.isMounted()) return;
     mainButton.setParams({ text, isVisible: true, isEnabled: enabled && !loading, isLoaderVisible: loading });
   }, [text, enabled, loading]);
+  return mainButton.isMounted();
 }

@@ -15,6 +15,8 @@ export type Launch = {
   /** The signed launch data, sent unchanged with every API call (`Authorization: tma <raw>`). */
   rawInitData: string;
   languageCode: string | undefined;
+  /** The `startapp` parameter of the link that opened the store (a deep link, a broadcast), for analytics. */
+  startParam: string | undefined;
 };
 
 /**
@@ -22,6 +24,13 @@ export type Launch = {
  * only what the store uses, then bind the theme and viewport to CSS variables. Returns null
  * outside Telegram (no launch data): the caller shows the "open from Telegram" screen.
  */
+let connected = false;
+
+/** True in Telegram's client (launch data present); false in a plain browser or the installed app. */
+export function insideTelegram(): boolean {
+  return connected;
+}
+
 export function connectTelegram(): Launch | null {
   if (!isTMA()) return null;
   let rawInitData: string | undefined;
@@ -55,7 +64,12 @@ export function connectTelegram(): Launch | null {
       });
   }
   followDarkMode();
-  return { rawInitData, languageCode: initData.user()?.language_code };
+  connected = true;
+  return {
+    rawInitData,
+    languageCode: initData.user()?.language_code,
+    startParam: initData.startParam() || undefined,
+  };
 }
 
 /** Dark Telegram themes switch the shared `.dark` tokens too (borders, focus rings, color-scheme). */
@@ -72,4 +86,12 @@ export function markReady(): void {
 
 export function vibrateSuccess(): void {
   hapticFeedback.notificationOccurred.ifAvailable("success");
+}
+
+/** Outside Telegram there is no theme to follow: the system's light or dark setting decides. */
+export function followSystemDarkMode(): void {
+  const query = matchMedia("(prefers-color-scheme: dark)");
+  const apply = () => document.documentElement.classList.toggle("dark", query.matches);
+  apply();
+  query.addEventListener("change", apply);
 }

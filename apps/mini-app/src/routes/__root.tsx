@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, Link, Outlet, useLocation } from "@tanstack/react-router";
 import { useEffect } from "react";
+import { OfflineNote } from "../components/offline-note.tsx";
 import { t } from "../lib/i18n.ts";
 import { markReady } from "../lib/telegram.ts";
 
@@ -30,6 +31,7 @@ function StoreShell() {
         </div>
       </nav>
       <main className="flex flex-col gap-3 px-4 pt-2 pb-6">
+        <OfflineNote />
         <Outlet />
       </main>
     </div>

@@ -1,22 +1,31 @@
+import { Button } from "@lumen/ui/components/button";
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { accountQuery } from "../features/store/api.ts";
+import { currentBotId } from "../lib/api.ts";
 import { formatDate } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
+import { saveTokens } from "../lib/session.ts";
+import { insideTelegram } from "../lib/telegram.ts";
 
 export const Route = createFileRoute("/account")({
   component: AccountPage,
 });
 
-/** The buyer's balance and plans with their end dates. */
+/** Who is signed in, the buyer's balance and plans with their end dates; Sign out in the installed app. */
 function AccountPage() {
   const account = useQuery(accountQuery);
   if (account.isPending) return <LoadingCards count={2} />;
   if (account.isError) return <LoadError error={account.error} retry={() => void account.refetch()} />;
-  const { balance, plans } = account.data;
+  const { user, balance, plans } = account.data;
   return (
     <>
+      <p className="px-1 pt-1 text-sm text-muted-foreground" data-testid="signed-in-as">
+        {t("account.signedInAs", {
+          name: user.username ? `${user.first_name} (@${user.username})` : user.first_name,
+        })}
+      </p>
       <h2 className="px-1 pt-1 text-xs font-medium uppercase text-section-header">{t("account.balance")}</h2>
       <section className="rounded-xl bg-card p-4">
         <p className="text-2xl font-semibold" data-testid="balance">
@@ -41,6 +50,16 @@ function AccountPage() {
           </ul>
         )}
       </section>
+      {insideTelegram() ? null : (
+        // Forgetting the tokens is enough here: the bot's /sessions revokes the session itself.
+        <Button
+          variant="secondary"
+          className="mt-2 h-11 rounded-xl"
+          onClick={() => saveTokens(currentBotId(), null)}
+        >
+          {t("account.signOut")}
+        </Button>
+      )}
     </>
   );
 }

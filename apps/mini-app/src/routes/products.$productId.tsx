@@ -1,12 +1,14 @@
+import { Button } from "@lumen/ui/components/button";
 import { Input } from "@lumen/ui/components/input";
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute, useNavigate } from "@tanstack/react-router";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { productQuery, type StoreProduct } from "../features/store/api.ts";
 import { CurrencyChoice } from "../features/store/currency-choice.tsx";
 import { productGives } from "../features/store/product-facts.ts";
 import { useCheckout } from "../features/store/use-checkout.ts";
+import { track } from "../lib/events.ts";
 import { type Currency, formatPrice } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
 import { useBackButton, useMainButton } from "../lib/telegram-buttons.ts";
@@ -31,12 +33,10 @@ function ProductDetails({ product }: { product: StoreProduct }) {
   const promoId = useId();
   const { pay, paying, notice, promoError } = useCheckout();
   const price = product.prices.find((p) => p.currency === currency);
-  useMainButton({
-    text: price ? t("product.pay", { price: formatPrice(price.currency, price.amount) }) : "…",
-    enabled: !!price,
-    loading: paying,
-    onClick: () => pay({ productId: product.id, currency, promoCode }),
-  });
+  useEffect(() => track({ type: "product_viewed", product_id: product.id }), [product.id]);
+  const payText = price ? t("product.pay", { price: formatPrice(price.currency, price.amount) }) : "…";
+  const onPay = () => pay({ productId: product.id, currency, promoCode });
+  const inTelegram = useMainButton({ text: payText, enabled: !!price, loading: paying, onClick: onPay });
   const gives = productGives(product);
 
   return (
@@ -86,6 +86,12 @@ function ProductDetails({ product }: { product: StoreProduct }) {
           {promoError ?? t("product.promoHint")}
         </p>
       </section>
+
+      {inTelegram ? null : (
+        <Button size="lg" className="h-12 rounded-xl text-base" disabled={!price || paying} onClick={onPay}>
+          {payText}
+        </Button>
+      )}
 
       {paying ? <p className="text-center text-sm text-muted-foreground">{t("product.paying")}</p> : null}
       {notice ? (

@@ -8,6 +8,8 @@ const policy = (frameAncestors: string) =>
     "img-src 'self' data: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -17,7 +19,8 @@ const policy = (frameAncestors: string) =>
 /**
  * The Content-Security-Policy of every page Lumen serves, kept here alone so it is easy to adjust.
  * The web apps are Vite builds from the same origin; Radix sets inline styles, hence
- * 'unsafe-inline' for styles only. Nothing may frame Lumen's pages, except the Mini App store.
+ * 'unsafe-inline' for styles only. The store's service worker and manifest come from the same
+ * origin (worker-src, manifest-src). Nothing may frame Lumen's pages, except the Mini App store.
  */
 export const contentSecurityPolicy = policy("'none'");
 

@@ -4,8 +4,12 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
 
-/** A single-page app built by Vite into `dir`, served under `prefix` (e.g. "/admin"). */
-export type WebApp = { name: string; prefix: string; dir: string };
+/**
+ * A single-page app built by Vite into `dir`, served under `prefix` (e.g. "/admin"). `scopedFiles`
+ * are also served one folder down (`<prefix>/<id>/<file>`), never cached: the store's manifest and
+ * service worker, whose scope and relative URLs must be the bot's own `/app/<botId>/`.
+ */
+export type WebApp = { name: string; prefix: string; dir: string; scopedFiles?: string[] };
 
 export const adminApp: WebApp = {
   name: "admin panel",
@@ -18,6 +22,7 @@ export const miniApp: WebApp = {
   name: "Mini App store",
   prefix: "/app",
   dir: fileURLToPath(new URL("../../../mini-app/dist", import.meta.url)),
+  scopedFiles: ["manifest.webmanifest", "sw.js"],
 };
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -33,7 +38,9 @@ const assetExtensions = new Set([
   ".woff2",
   ".json",
   ".txt",
+  ".webmanifest",
 ]);
+const scoped = /^[0-9a-f-]{36}\/([\w.-]+)$/i;
 
 /**
  * Serves built web apps (the admin panel at /admin, the Mini App store at /app) from this server:
@@ -72,6 +79,12 @@ export async function installWebApps(
     app.get(`${web.prefix}/*`, { schema: { hide: true } }, (request, reply) => {
       const rest = (request.params as { "*": string })["*"] ?? "";
       const file = normalize(rest).replace(/^(\.\.(\/|\\|$))+/, "");
+      const inScope = file.match(scoped)?.[1];
+      if (inScope && web.scopedFiles?.includes(inScope) && existsSync(join(web.dir, inScope))) {
+        // A new worker or manifest must reach the browser at its next check, not in an hour.
+        reply.header("cache-control", "no-cache");
+        return reply.sendFile(inScope, web.dir, { cacheControl: false });
+      }
       if (file.startsWith("assets/")) {
         // Vite names these by content hash: a changed file gets a new name, so caching forever is safe.
         return reply.sendFile(file, web.dir, { maxAge: YEAR_SECONDS * 1000, immutable: true });
