@@ -1,7 +1,6 @@
 import { type ChatInviteRow, chatInvites, type Database } from "@lumen/db";
 import { and, eq, isNull } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
-import { findEntitledSubscription } from "../subscriptions/lifecycle.ts";
 import { findUserByTelegramId } from "../users/get-user.ts";
 import { recordAccessEvent } from "./record-access-event.ts";
 
