@@ -1,13 +1,14 @@
-import { cliActor, createAdjustableClock, createApiKey, createProduct } from "@lumen/core";
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { cliActor, createAdjustableClock, createProduct } from "@lumen/core";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import type { InlineKeyboardButton } from "grammy/types";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
 import { issueChatInvitesJob } from "../src/jobs/issue-chat-invites.ts";
 import { buttonsOf, callbackDataOf, sentMessage, textOf } from "./support/bot-journey.ts";
+import { createBotTestApp } from "./support/bot-test-app.ts";
 import { runQueuedJobs } from "./support/queued-jobs.ts";
-import { createTestApp, type TestApp } from "./support/test-app.ts";
+import type { TestApp } from "./support/test-app.ts";
 
 /**
  * The paywall in front of a channel: someone without a plan asks to join, the bot writes to
@@ -23,19 +24,10 @@ const clock = createAdjustableClock();
 const base = "https://shop.example/app";
 
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "paywall_bot", firstName: "Paywall" });
-  t = await createTestApp({ apiRoot: tg.apiRoot, storeBaseUrl: base, clock });
-  key = (await createApiKey(t.core, cliActor, { name: "paywall", role: "owner" })).key;
-  const added = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/bots",
-    headers: { "x-auth-key": key },
-    payload: { token: bot.token },
-  });
-  expect(added.statusCode).toBe(201);
-  botId = added.json().id;
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, t, key, botId } = await createBotTestApp(
+    { username: "paywall_bot", firstName: "Paywall" },
+    { storeBaseUrl: base, clock },
+  ));
 });
 afterAll(async () => {
   await t?.close();

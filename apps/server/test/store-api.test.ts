@@ -1,7 +1,8 @@
-import { cliActor, createApiKey, createProduct } from "@lumen/core";
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { cliActor, createProduct } from "@lumen/core";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestApp, type TestApp } from "./support/test-app.ts";
+import { createBotTestApp } from "./support/bot-test-app.ts";
+import type { TestApp } from "./support/test-app.ts";
 
 /**
  * The buyer's API behind the Mini App: Telegram's signed launch data is the only credential it
@@ -16,26 +17,15 @@ let key: string;
 let botId: string;
 let otherBotId: string;
 
-async function addBot(handle: BotHandle): Promise<string> {
-  const added = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/bots",
-    headers: { "x-auth-key": key },
-    payload: { token: handle.token },
-  });
-  expect(added.statusCode).toBe(201);
-  return added.json().id as string;
-}
-
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "store_bot", firstName: "Store" });
+  ({ tg, bot, t, key, botId } = await createBotTestApp(
+    { username: "store_bot", firstName: "Store" },
+    { initDataMaxAgeSeconds: 3600 },
+  ));
   otherBot = tg.createBot({ username: "other_store_bot", firstName: "Other" });
-  t = await createTestApp({ apiRoot: tg.apiRoot, initDataMaxAgeSeconds: 3600 });
-  key = (await createApiKey(t.core, cliActor, { name: "store", role: "owner" })).key;
-  botId = await addBot(bot);
-  otherBotId = await addBot(otherBot);
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  const added = await call("POST", "/api/v1/bots", { "x-auth-key": key }, { token: otherBot.token });
+  expect(added.statusCode).toBe(201);
+  otherBotId = added.json().id;
 });
 afterAll(async () => {
   await t?.close();

@@ -1,10 +1,11 @@
-import { cliActor, createApiKey, createProduct } from "@lumen/core";
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { cliActor, createProduct } from "@lumen/core";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import type { InlineKeyboardButton } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeBaseUrlOf, storeUrlOf } from "../src/bot/store-url.ts";
 import { buttonsOf, callbackDataOf, say, textOf } from "./support/bot-journey.ts";
-import { createTestApp, type TestApp } from "./support/test-app.ts";
+import { createBotTestApp } from "./support/bot-test-app.ts";
+import type { TestApp } from "./support/test-app.ts";
 
 /** The bot offers its Mini App store: the menu button, a main-menu button and product links. */
 let tg: TelegramEmulator;
@@ -14,18 +15,10 @@ let botId: string;
 const base = "https://shop.example/app";
 
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "storefront_bot", firstName: "Storefront" });
-  t = await createTestApp({ apiRoot: tg.apiRoot, storeBaseUrl: base });
-  const key = (await createApiKey(t.core, cliActor, { name: "store", role: "owner" })).key;
-  const added = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/bots",
-    headers: { "x-auth-key": key },
-    payload: { token: bot.token },
-  });
-  botId = added.json().id;
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, t, botId } = await createBotTestApp(
+    { username: "storefront_bot", firstName: "Storefront" },
+    { storeBaseUrl: base },
+  ));
 });
 afterAll(async () => {
   await t?.close();

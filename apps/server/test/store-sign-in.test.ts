@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { cliActor, createAdjustableClock, createApiKey } from "@lumen/core";
-import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
+import { createAdjustableClock } from "@lumen/core";
+import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackDataOf, say, sentMessage, textOf } from "./support/bot-journey.ts";
-import { createTestApp, type TestApp } from "./support/test-app.ts";
+import { createBotTestApp } from "./support/bot-test-app.ts";
+import type { TestApp } from "./support/test-app.ts";
 
 /**
  * Signing in to the installed app outside Telegram (seed 000): a code confirmed in the bot,
@@ -17,18 +18,10 @@ let botId: string;
 const clock = createAdjustableClock();
 
 beforeAll(async () => {
-  tg = await createTelegramEmulator();
-  bot = tg.createBot({ username: "signin_store_bot", firstName: "Sign-in Store" });
-  t = await createTestApp({ apiRoot: tg.apiRoot, clock });
-  key = (await createApiKey(t.core, cliActor, { name: "store", role: "owner" })).key;
-  const added = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/bots",
-    headers: { "x-auth-key": key },
-    payload: { token: bot.token },
-  });
-  botId = added.json().id;
-  await tg.waitForPolling(bot, { timeoutMs: 10_000 });
+  ({ tg, bot, t, key, botId } = await createBotTestApp(
+    { username: "signin_store_bot", firstName: "Sign-in Store" },
+    { clock },
+  ));
 });
 afterAll(async () => {
   await t?.close();
