@@ -47,6 +47,7 @@ import { subscriptionAdminRoutes } from "./routes/admin/subscription-admin.ts";
 import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { storeRoutes } from "./routes/app/store.ts";
+import { storeAccountRoutes } from "./routes/app/store-account.ts";
 import { storeAuthRoutes } from "./routes/app/store-auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(subscriptionAdminRoutes({ core: deps.core, requireAuth, botApis: deps.botApis }));
   await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
   await app.register(storeAuthRoutes({ core: deps.core, buyerSessionKey: deps.buyerSessionKey }));
+  await app.register(storeAccountRoutes({ core: deps.core, botApis: deps.botApis, requireBuyer }));
   await app.register(storeRoutes({ core: deps.core, botApis: deps.botApis, shop: deps.shop, requireBuyer }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));

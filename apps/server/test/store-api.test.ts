@@ -227,3 +227,52 @@ describe("the store's funnel", () => {
     expect(unknownType.statusCode).toBe(400);
   });
 });
+
+describe("the buyer's account", () => {
+  it("shows the credit history and orders, and stops a Star subscription from renewing", async () => {
+    const pack = await createProduct(t.core, cliActor, {
+      title: "Account pack",
+      details: { kind: "credits", credits: 12 },
+      prices: [{ currency: "XTR", amount: 6 }],
+    });
+    const club = await createProduct(t.core, cliActor, {
+      title: "Account club",
+      details: { kind: "plan", planCode: "account-club", periodDays: 30 },
+      prices: [{ currency: "XTR", amount: 90 }],
+    });
+    const jo = tg.createUser({ firstName: "Jo", languageCode: "en" });
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, jo) };
+    for (const product of [pack, club]) {
+      const started = await call("POST", `/api/v1/app/${botId}/checkout`, headers, {
+        product_id: product.id,
+        currency: "XTR",
+      });
+      expect((await tg.payInvoice(bot, jo, started.json().url)).ok).toBe(true);
+    }
+    await vi.waitFor(
+      async () => {
+        const orders = (await call("GET", `/api/v1/app/${botId}/orders`, headers)).json();
+        expect(orders.items.map((o: { title: string; status: string }) => [o.title, o.status])).toEqual([
+          ["Account club", "paid"],
+          ["Account pack", "paid"],
+        ]);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    const ledger = (await call("GET", `/api/v1/app/${botId}/ledger`, headers)).json();
+    expect(ledger.items).toMatchObject([{ delta: 12, balance_after: 12 }]);
+    expect(ledger.next_before_id).toBeNull();
+
+    const [plan] = (await call("GET", `/api/v1/app/${botId}/me`, headers)).json().plans;
+    expect(plan).toMatchObject({ plan_code: "account-club", renews: true });
+    const other = { "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Kit" })) };
+    const stranger = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, other);
+    expect(stranger.statusCode).toBe(404);
+    const cancelled = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, headers);
+    expect(cancelled.json()).toMatchObject({ id: plan.id, renews: false });
+    const told = await tg.waitForCall("editUserStarSubscription", (p) => p.user_id === jo.id);
+    expect(told.params.is_canceled).toBe(true);
+    const again = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, headers);
+    expect(again.statusCode).toBe(409);
+  });
+});

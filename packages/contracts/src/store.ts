@@ -143,3 +143,29 @@ export const storeEventsRequest = z.object({
 });
 
 export const storeEventsResponse = z.object({ stored: z.number().int() });
+
+export const storeLedgerQuery = z.object({
+  before_id: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+/** The buyer's credit history: what came in and went out, and the balance after each. */
+export const storeLedger = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        delta: z.number().int(),
+        reason: z.string(),
+        balance_after: z.number().int(),
+        created_at: timestamp,
+      }),
+    ),
+    next_before_id: z.number().int().nullable(),
+  })
+  .meta({ id: "StoreLedger" });
+
+export const storeOrdersQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const storeOrderList = z
+  .object({ items: z.array(storeOrder.omit({ granted: true })) })
+  .meta({ id: "StoreOrderList" });

@@ -227,6 +227,7 @@ export type { SecretBox } from "./shared/secret-box.ts";
 // subscriptions
 export type { CancelStarRenewal } from "./subscriptions/cancel-subscription-renewal.ts";
 export { cancelSubscriptionRenewal } from "./subscriptions/cancel-subscription-renewal.ts";
+export { cancelOwnRenewal } from "./subscriptions/cancel-subscription-renewal.ts";
 export { endSubscription } from "./subscriptions/end-subscription.ts";
 export { extendPlan } from "./subscriptions/extend-plan.ts";
 export { extendSubscription } from "./subscriptions/extend-subscription.ts";

@@ -25,22 +25,10 @@ export async function cancelSubscriptionRenewal(
   cancelAtTelegram: CancelStarRenewal,
 ): Promise<SubscriptionRow> {
   requireRole(actor, "admin");
-  const [current] = await ctx.db
-    .select()
-    .from(subscriptions)
-    .where(eq(subscriptions.id, input.subscriptionId));
-  if (!current) throw notFound("Subscription", input.subscriptionId);
-  if (!current.starChargeId || !current.botId) {
-    throw new LumenError("CONFLICT", "This plan does not renew by itself");
-  }
-  await cancelAtTelegram({
-    botId: current.botId,
-    telegramUserId: (await getUser(ctx.db, current.userId)).telegramId,
-    chargeId: current.starChargeId,
-  });
-  const now = ctx.clock.now();
+  const current = await loadRenewingPlan(ctx, input.subscriptionId);
+  await tellTelegram(ctx, current, cancelAtTelegram);
   return ctx.db.transaction(async (tx) => {
-    await stopRenewal(tx, { subscriptionId: current.id, now });
+    await stopRenewal(tx, { subscriptionId: current.id, now: ctx.clock.now() });
     await recordAudit(tx, actor, {
       action: "subscription.cancel_renewal",
       entityType: "subscription",
@@ -49,5 +37,41 @@ export async function cancelSubscriptionRenewal(
     });
     const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.id, current.id));
     return row as SubscriptionRow;
+  });
+}
+
+/**
+ * A buyer stops their own plan from renewing: the bot's /cancel and the store's account page.
+ * Someone else's plan is "not found"; access stays to the end already paid.
+ */
+export async function cancelOwnRenewal(
+  ctx: CoreContext,
+  input: { userId: string; subscriptionId: string },
+  cancelAtTelegram: CancelStarRenewal,
+): Promise<SubscriptionRow> {
+  const current = await loadRenewingPlan(ctx, input.subscriptionId, input.userId);
+  await tellTelegram(ctx, current, cancelAtTelegram);
+  const now = ctx.clock.now();
+  await stopRenewal(ctx.db, { subscriptionId: current.id, now });
+  return { ...current, starChargeId: null, updatedAt: now };
+}
+
+async function loadRenewingPlan(ctx: CoreContext, subscriptionId: string, ownerId?: string) {
+  const [current] = await ctx.db.select().from(subscriptions).where(eq(subscriptions.id, subscriptionId));
+  if (!current || (ownerId && current.userId !== ownerId)) throw notFound("Subscription", subscriptionId);
+  if (!current.starChargeId || !current.botId)
+    throw new LumenError("CONFLICT", "This plan does not renew by itself");
+  return current as SubscriptionRow & { starChargeId: string; botId: string };
+}
+
+async function tellTelegram(
+  ctx: CoreContext,
+  plan: SubscriptionRow & { starChargeId: string; botId: string },
+  cancelAtTelegram: CancelStarRenewal,
+) {
+  await cancelAtTelegram({
+    botId: plan.botId,
+    telegramUserId: (await getUser(ctx.db, plan.userId)).telegramId,
+    chargeId: plan.starChargeId,
   });
 }

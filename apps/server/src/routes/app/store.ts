@@ -1,6 +1,5 @@
 import {
   errorResponse,
-  storeAccount,
   storeBotParam,
   storeCatalog,
   storeCheckoutRequest,
@@ -14,10 +13,8 @@ import {
 import {
   type CoreContext,
   getBuyerOrder,
-  getCreditBalance,
   getProductOnSale,
   listProducts,
-  listUserSubscriptions,
   recordStoreEvents,
   startPurchase,
 } from "@lumen/core";
@@ -138,39 +135,6 @@ export const storeRoutes =
         const buyer = buyerOf(request);
         const order = await getBuyerOrder(deps.core.db, buyer.user.id, request.params.id);
         return showStoreOrder(deps.core.db, order);
-      },
-    );
-    app.get(
-      "/api/v1/app/:bot_id/me",
-      {
-        schema: {
-          tags,
-          summary: "The buyer: balance and plans",
-          params: storeBotParam,
-          response: { 200: storeAccount, ...denied },
-        },
-        preHandler,
-      },
-      async (request) => {
-        const { user } = buyerOf(request);
-        const now = deps.core.clock.now();
-        const plans = await listUserSubscriptions(deps.core.db, { userId: user.id, now });
-        return {
-          user: {
-            id: user.id,
-            first_name: user.firstName,
-            username: user.username,
-            language: user.languageCode,
-          },
-          balance: await getCreditBalance(deps.core.db, user.id),
-          plans: plans.map((p) => ({
-            id: p.id,
-            plan_code: p.planCode,
-            status: p.status,
-            ends_at: p.endsAt,
-            renews: !!p.starChargeId,
-          })),
-        };
       },
     );
     app.post(

@@ -1,4 +1,4 @@
-import { listRenewingSubscriptions, stopRenewal } from "@lumen/core";
+import { cancelOwnRenewal, listRenewingSubscriptions } from "@lumen/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.ts";
 
@@ -11,9 +11,12 @@ cancelRenewalFeature.chatType("private").command("cancel", async (ctx) => {
   const renewing = await listRenewingSubscriptions(core.db, ctx.user.id);
   if (!renewing.length) return ctx.reply(ctx.t("cancel-none"));
   for (const plan of renewing) {
-    if (!plan.starChargeId) continue;
-    await ctx.api.editUserStarSubscription(ctx.from.id, plan.starChargeId, true);
-    await stopRenewal(core.db, { subscriptionId: plan.id, now: core.clock.now() });
+    await cancelOwnRenewal(
+      core,
+      { userId: ctx.user.id, subscriptionId: plan.id },
+      ({ telegramUserId, chargeId }) =>
+        ctx.api.editUserStarSubscription(telegramUserId, chargeId, true).then(() => undefined),
+    );
     await ctx.reply(
       ctx.t("cancel-done", { title: plan.title, until: plan.endsAt.toISOString().slice(0, 10) }),
     );
