@@ -151,6 +151,8 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
 
     await page.getByRole("link", { name: "My account" }).click();
     await expect.poll(() => page.getByTestId("balance").textContent()).toBe("40 credits");
+    await expect.poll(() => page.getByTestId("orders").textContent()).toMatch(/Forty questions.*paid/);
+    await expect.poll(() => page.getByTestId("credit-history").textContent()).toMatch(/Purchase.*\+40/);
     await page.close();
   });
 
@@ -197,6 +199,13 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await page.getByRole("link", { name: "Мой аккаунт" }).click();
     await page.getByText("pro", { exact: true }).waitFor();
     await shot(page, "account-dark");
+    // A plan Telegram renews can be stopped here, after a second tap that says what it means.
+    await page.getByRole("button", { name: "Отключить продление" }).click();
+    await page.getByText(/Отключить продление\? Доступ сохранится до/).waitFor();
+    await page.getByRole("button", { name: "Отключить продление" }).click();
+    await page.getByText(/Продление отключено/).waitFor();
+    const told = await server.tg.waitForCall("editUserStarSubscription", (p) => p.user_id === buyer.id);
+    expect(told.params.is_canceled).toBe(true);
     await page.close();
   });
 
@@ -257,6 +266,12 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
       dispatchEvent(new PopStateEvent("popstate"));
     }, packId);
     await page.getByRole("heading", { name: "Forty questions" }).waitFor();
+    // Press it once the page has shown it (and so listens for it), as a person can only then.
+    await expect
+      .poll(async () =>
+        (await postedEvents(page)).filter((e) => e.type === "web_app_setup_back_button").at(-1),
+      )
+      .toMatchObject({ params: { is_visible: true } });
     await sendEvent(page, "back_button_pressed");
     await page.waitForURL(`${server.url}/app/${botId}/`);
     await page.getByTestId("product-card").first().waitFor();

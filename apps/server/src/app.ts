@@ -19,7 +19,7 @@ import { type ApiRateLimits, installApiRateLimits } from "./http/api-rate-limit.
 import { installAuth } from "./http/auth.ts";
 import { installBuyerAuth } from "./http/buyer-auth.ts";
 import { installCsrfGuard } from "./http/csrf.ts";
-import { installErrorHandler } from "./http/error-handler.ts";
+import { answerFrameworkError, installErrorHandler } from "./http/error-handler.ts";
 import { installMetrics, type Metrics } from "./http/metrics.ts";
 import { installOpenApi } from "./http/openapi.ts";
 import { installTextCheck } from "./http/refuse-unstorable-text.ts";
@@ -105,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // Tests and shutdown rely on in-flight requests finishing before close() resolves.
     forceCloseConnections: "idle",
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

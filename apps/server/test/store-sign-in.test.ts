@@ -149,6 +149,9 @@ describe("signing in to the store app with Telegram", () => {
     expect([short.statusCode, short.json().error.field]).toEqual([400, "body.browser_key"]);
     const badCode = await poll("lowercase1", newBrowserKey());
     expect([badCode.statusCode, badCode.json().error.field]).toEqual([400, "params.code"]);
+    // Past the router's parameter limit: the same error shape, from before any route runs.
+    const huge = await poll("x".repeat(2000), newBrowserKey());
+    expect([huge.statusCode, huge.json().error.field]).toEqual([414, "params"]);
   });
 
   it("/sessions in the bot and the admin panel sign a device out at once", async () => {

@@ -2,9 +2,10 @@ import { Button } from "@lumen/ui/components/button";
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
+import { CreditHistory, OrderHistory } from "../features/store/account-history.tsx";
 import { accountQuery } from "../features/store/api.ts";
+import { PlanRow } from "../features/store/plan-row.tsx";
 import { currentBotId } from "../lib/api.ts";
-import { formatDate } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
 import { saveTokens } from "../lib/session.ts";
 import { insideTelegram } from "../lib/telegram.ts";
@@ -13,7 +14,7 @@ export const Route = createFileRoute("/account")({
   component: AccountPage,
 });
 
-/** Who is signed in, the buyer's balance and plans with their end dates; Sign out in the installed app. */
+/** Who is signed in, balance, plans (stop renewing), orders and credit history; Sign out in the installed app. */
 function AccountPage() {
   const account = useQuery(accountQuery);
   if (account.isPending) return <LoadingCards count={2} />;
@@ -39,17 +40,13 @@ function AccountPage() {
         ) : (
           <ul className="divide-y">
             {plans.map((plan) => (
-              <li key={plan.id} className="flex items-baseline justify-between gap-3 p-4">
-                <span className="font-medium">{plan.plan_code}</span>
-                <span className="text-sm text-muted-foreground">
-                  {t("account.until", { date: formatDate(plan.ends_at) })}
-                  {plan.renews ? ` · ${t("account.renews")}` : ""}
-                </span>
-              </li>
+              <PlanRow key={plan.id} plan={plan} />
             ))}
           </ul>
         )}
       </section>
+      <OrderHistory />
+      <CreditHistory />
       {insideTelegram() ? null : (
         // Forgetting the tokens is enough here: the bot's /sessions revokes the session itself.
         <Button

@@ -106,3 +106,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     return send(reply, 500, { code: "INTERNAL", message: "Internal error; it has been logged" });
   });
 }
+
+/**
+ * Failures the router meets before any route runs (a path parameter past `maxParamLength`, a URL
+ * that does not decode): answered in the same error shape as everything else, naming the part.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  return send(reply, tooLong ? 414 : 400, {
+    code: "VALIDATION_FAILED",
+    message: tooLong ? "A path parameter is too long" : "The URL could not be decoded",
+    field: tooLong ? "params" : "url",
+  });
+}

@@ -3,7 +3,9 @@ import type {
   storeCatalog,
   storeCheckoutRequest,
   storeCheckoutResponse,
+  storeLedger,
   storeOrder,
+  storeOrderList,
   storeProduct,
 } from "@lumen/contracts";
 import { queryOptions } from "@tanstack/react-query";
@@ -40,3 +42,18 @@ export const orderQuery = (id: string) =>
   });
 
 export const startCheckout = (body: CheckoutRequest) => storeApi<CheckoutResponse>("POST", "/checkout", body);
+
+export type StoreLedger = z.input<typeof storeLedger>;
+export type StoreOrderSummary = z.input<typeof storeOrderList>["items"][number];
+
+export const ledgerQuery = queryOptions({
+  queryKey: ["ledger"],
+  queryFn: () => storeApi<StoreLedger>("GET", "/ledger?limit=20"),
+});
+
+export const ordersQuery = queryOptions({
+  queryKey: ["orders"],
+  queryFn: async () => (await storeApi<z.input<typeof storeOrderList>>("GET", "/orders?limit=20")).items,
+});
+
+export const stopRenewing = (planId: string) => storeApi<unknown>("POST", `/plans/${planId}/cancel-renewal`);
