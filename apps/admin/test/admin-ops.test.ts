@@ -126,6 +126,20 @@ describe.skipIf(!hasChromium)("operators, API keys, bots and channels in a brows
       await page.getByRole("dialog").getByRole("button", { name: "Add bot" }).click();
       await expect.poll(() => page.locator('[data-bot="second_shop_bot"]').count(), poll).toBe(1);
       await expect.poll(() => page.locator("[data-delivery]").count(), poll).toBe(2);
+      // The new bot's sale notices go to a chat of its own: a bad id is named, a good one saved.
+      const card = page.locator('[data-bot="second_shop_bot"]');
+      await card.getByLabel("Telegram chat id").fill("sales room");
+      await expect.poll(() => card.getByText("A chat id is a whole number").count(), poll).toBe(1);
+      await card.getByLabel("Telegram chat id").fill("-1001234567890");
+      await card.getByRole("button", { name: "Save notices" }).click();
+      await expect.poll(() => card.getByRole("button", { name: "Save notices" }).count(), poll).toBe(0);
+      await page.reload();
+      await expect
+        .poll(
+          () => page.locator('[data-bot="second_shop_bot"]').getByLabel("Telegram chat id").inputValue(),
+          poll,
+        )
+        .toBe("-1001234567890");
       await screenshot(page, "bots");
     });
     const chat = panel.tg.createChat({ type: "supergroup", title: "VIP club" });

@@ -58,7 +58,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     pruneSessionsJob(core),
     pruneRateLimitsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
-    paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
+    paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID, publicUrl: config.PUBLIC_URL }),
     mockPaymentJob({ core }),
     userMessageJob({ core, botApis }),
     issueChatInvitesJob({ core, botApis }),

@@ -12,6 +12,8 @@ export const bot = z
     features: z.array(botFeature),
     enabled: z.boolean(),
     last_update_at: timestamp.nullable().describe("When an update last arrived (kept to the minute)"),
+    notice_chat_id: z.number().int().nullable().describe("Where sale notices go; null: ADMIN_CHAT_ID"),
+    notice_locale: z.enum(["en", "ru"]),
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -43,8 +45,17 @@ export const updateBotRequest = z
       .max(botFeature.options.length)
       .refine((list) => new Set(list).size === list.length, "lists a feature twice")
       .optional(),
+    /** The chat that hears of this bot's sales; null: the ADMIN_CHAT_ID chat. */
+    notice_chat_id: z
+      .number()
+      .int()
+      .min(-(2 ** 52))
+      .max(2 ** 52)
+      .nullable()
+      .optional(),
+    notice_locale: z.enum(["en", "ru"]).optional(),
   })
-  .refine((body) => body.enabled !== undefined || body.features !== undefined, "send enabled or features");
+  .refine((body) => Object.values(body).some((v) => v !== undefined), "send at least one field");
 
 /** Telegram's getWebhookInfo for the bot, as Telegram answered it just now. */
 export const botWebhookStatus = z

@@ -1,4 +1,4 @@
-import { type CoreContext, describePurchase, type PurchaseView, parseJobPayload } from "@lumen/core";
+import { type CoreContext, describePurchase, getBot, type PurchaseView, parseJobPayload } from "@lumen/core";
 import { createTranslator, isLocale, type Locale, resolveLocale, type Translate } from "@lumen/locales";
 import type { Api } from "grammy";
 import type { BotApis } from "../bot/bot-apis.ts";
@@ -52,6 +52,8 @@ export const paymentNoticesJob = (deps: {
   core: CoreContext;
   botApis: BotApis;
   adminChatId: number | undefined;
+  /** PUBLIC_URL: when set, a notice links to the order in the admin panel. */
+  publicUrl?: string | undefined;
 }): JobDefinition => ({
   name: "payments.send-notices",
   async handler(data) {
@@ -62,8 +64,11 @@ export const paymentNoticesJob = (deps: {
     if (outcome === "settled" || outcome === "refunded") {
       await sendReceipt(api, buyerTranslator(view), view, outcome === "refunded");
     }
-    if (deps.adminChatId !== undefined && outcome !== "refunded") {
-      const t = createTranslator("en");
+    // Each bot's sales go to its own chat when one is set, in the language chosen for it.
+    const bot = await getBot(deps.core, view.order.botId);
+    const noticeChat = bot.noticeChatId ?? deps.adminChatId;
+    if (noticeChat !== undefined && outcome !== "refunded") {
+      const t = createTranslator(bot.noticeLocale);
       const { order, buyer } = view;
       const text =
         outcome === "settled"
@@ -77,7 +82,8 @@ export const paymentNoticesJob = (deps: {
               orderId: order.id,
             })
           : t("admin-mismatch", { orderId: order.id, reason: order.flagReason ?? outcome });
-      await api.sendMessage(deps.adminChatId, text);
+      const link = deps.publicUrl ? `\n${deps.publicUrl.replace(/\/+$/, "")}/admin/orders/${order.id}` : "";
+      await api.sendMessage(noticeChat, text + link);
     }
     return { orderId, outcome };
   },

@@ -16,6 +16,22 @@ const updateBotInput = z.object({
     .max(botFeatures.length)
     .refine((list) => new Set(list).size === list.length, "lists a feature twice")
     .optional(),
+  /** Null: back to ADMIN_CHAT_ID. */
+  noticeChatId: z
+    .number()
+    .int()
+    .min(-(2 ** 52))
+    .max(2 ** 52)
+    .nullable()
+    .optional(),
+  noticeLocale: z.enum(["en", "ru"]).optional(),
+});
+
+const pick = (b: typeof bots.$inferSelect) => ({
+  enabled: b.enabled,
+  features: b.features,
+  noticeChatId: b.noticeChatId,
+  noticeLocale: b.noticeLocale,
 });
 
 export async function getBot(ctx: CoreContext, botId: string): Promise<PublicBot> {
@@ -25,7 +41,8 @@ export async function getBot(ctx: CoreContext, botId: string): Promise<PublicBot
 }
 
 /**
- * Turns a bot on or off, or changes which features it offers. Admins may, since neither hands
+ * Turns a bot on or off, changes which features it offers, or where and in which language its
+ * sale notices go. Admins may, since neither hands
  * out a token or a role; the runtime restarts the bot with the saved row afterwards.
  */
 export async function updateBot(
@@ -34,7 +51,7 @@ export async function updateBot(
   input: z.input<typeof updateBotInput>,
 ): Promise<PublicBot> {
   requireRole(actor, "admin");
-  const { botId, enabled, features } = parseInput(updateBotInput, input);
+  const { botId, enabled, features, noticeChatId, noticeLocale } = parseInput(updateBotInput, input);
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(bots).where(eq(bots.id, botId)).for("update");
     if (!before) throw notFound("Bot", botId);
@@ -43,6 +60,8 @@ export async function updateBot(
       .set({
         ...(enabled === undefined ? {} : { enabled }),
         ...(features === undefined ? {} : { features }),
+        ...(noticeChatId === undefined ? {} : { noticeChatId }),
+        ...(noticeLocale === undefined ? {} : { noticeLocale }),
         updatedAt: ctx.clock.now(),
       })
       .where(eq(bots.id, botId))
@@ -53,8 +72,8 @@ export async function updateBot(
       entityType: "bot",
       entityId: botId,
       data: {
-        before: { enabled: before.enabled, features: before.features },
-        after: { enabled: row.enabled, features: row.features },
+        before: pick(before),
+        after: pick(row),
       },
     });
     return toPublicBot(row);

@@ -81,9 +81,12 @@ export const botRoutes =
         preHandler: admin,
       },
       async (request) => {
+        const { notice_chat_id, notice_locale, ...rest } = request.body;
         const updated = await updateBot(deps.core, toActor(principalOf(request), request.ip), {
           botId: request.params.id,
-          ...request.body,
+          ...rest,
+          noticeChatId: notice_chat_id,
+          noticeLocale: notice_locale,
         });
         await deps.bots.reloadBot(updated.id);
         return snakeKeys(updated);

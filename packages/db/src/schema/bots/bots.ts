@@ -17,6 +17,12 @@ export const bots = pgTable("bots", {
   enabled: boolean("enabled").notNull().default(true),
   /** When an update last arrived, stamped at most once a minute so handling stays a read. */
   lastUpdateAt: at("last_update_at"),
+  /** Where this bot's sale notices go (a chat the bot can write to); unset: ADMIN_CHAT_ID. */
+  noticeChatId: bigint("notice_chat_id", { mode: "number" }),
+  /** The language of those notices, the operators' (en or ru). */
+  noticeLocale: text("notice_locale", { enum: ["en", "ru"] })
+    .notNull()
+    .default("en"),
   ...timestamps,
 });
 

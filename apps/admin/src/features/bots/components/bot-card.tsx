@@ -18,6 +18,7 @@ import { formatDateTime } from "../../../components/cells.tsx";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { type Bot, botKeys, botWebhookQueryOptions, updateBot } from "../api/bots.ts";
 import { useBotsT } from "../i18n.ts";
+import { NoticeSettings } from "./notice-settings.tsx";
 
 type Feature = Bot["features"][number];
 
@@ -85,6 +86,7 @@ export function BotCard({ bot }: { bot: Bot }) {
             </div>
           ) : null}
         </fieldset>
+        <NoticeSettings bot={bot} />
         <DeliveryStatus botId={bot.id} />
       </CardContent>
       <ConfirmDialog

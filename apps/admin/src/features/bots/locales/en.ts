@@ -19,6 +19,12 @@ const en = {
   saved: "Bot saved",
   features: "Features",
   saveFeatures: "Save features",
+  notices: "Sale notices",
+  noticeChat: "Telegram chat id",
+  noticeChatDefault: "ADMIN_CHAT_ID",
+  noticeChatInvalid: "A chat id is a whole number, like -1001234567890.",
+  noticeLanguage: "Language",
+  saveNotices: "Save notices",
   featureNames: {
     assistant: "AI assistant",
     shop: "Shop",

@@ -22,6 +22,12 @@ const ru: Messages<typeof en> = {
   saved: "Бот сохранён",
   features: "Функции",
   saveFeatures: "Сохранить функции",
+  notices: "Уведомления о продажах",
+  noticeChat: "ID чата в Telegram",
+  noticeChatDefault: "ADMIN_CHAT_ID",
+  noticeChatInvalid: "ID чата — целое число, например -1001234567890.",
+  noticeLanguage: "Язык",
+  saveNotices: "Сохранить уведомления",
   featureNames: {
     assistant: "ИИ-ассистент",
     shop: "Магазин",
