@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createFakeYooKassa, type FakeYooKassa } from "@lumen/testkit";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   hasChromium,
   noChromiumReason,
@@ -79,10 +79,22 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     });
     expect(pack.status).toBe(201);
     packId = pack.body.id;
+    // The plan also opens a channel, which "My account" then links to.
+    const channel = server.tg.createChat({ type: "channel", title: "Pro signals" });
+    await server.tg.addBotToChat(server.bot, channel, {
+      status: "administrator",
+      rights: { can_invite_users: true, can_restrict_members: true },
+    });
+    await vi.waitFor(
+      async () => expect((await server.api("GET", "/api/v1/channels")).body.items).toHaveLength(1),
+      {
+        timeout: 15_000,
+      },
+    );
     const plan = await server.api("POST", "/api/v1/products", {
       title: "Pro month",
       description: "Unlimited questions for 30 days.",
-      details: { kind: "plan", plan_code: "pro", period_days: 30 },
+      details: { kind: "plan", plan_code: "pro", period_days: 30, channel_ids: [channel.id] },
       prices: [
         { currency: "XTR", amount: 250 },
         { currency: "RUB", amount: 39900 },
@@ -198,6 +210,12 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
 
     await page.getByRole("link", { name: "Мой аккаунт" }).click();
     await page.getByText("pro", { exact: true }).waitFor();
+    // The channel the plan opens, with the buyer's personal link, opened by Telegram in place.
+    const chat = page.getByTestId("plan-chat").filter({ hasText: "Pro signals" });
+    await chat.getByRole("button", { name: "Вступить" }).click();
+    await expect
+      .poll(async () => (await postedEvents(page)).filter((e) => e.type === "web_app_open_tg_link").at(-1))
+      .toMatchObject({ params: { path_full: expect.stringMatching(/^\/\+/) } });
     await shot(page, "account-dark");
     // A plan Telegram renews can be stopped here, after a second tap that says what it means.
     await page.getByRole("button", { name: "Отключить продление" }).click();

@@ -169,3 +169,27 @@ export const storeOrdersQuery = z.object({ limit: z.coerce.number().int().min(1)
 export const storeOrderList = z
   .object({ items: z.array(storeOrder.omit({ granted: true })) })
   .meta({ id: "StoreOrderList" });
+
+export const storeChatParam = z.object({
+  bot_id: z.uuid(),
+  chat_id: z.coerce
+    .number()
+    .int()
+    .min(-(2 ** 52))
+    .max(2 ** 52),
+});
+
+/** The chats the buyer's live plans open, with the personal link to use now. */
+export const storeChats = z
+  .object({
+    items: z.array(
+      z.object({
+        chat_id: z.number().int(),
+        title: z.string(),
+        plan_title: z.string(),
+        invite_link: z.string().nullable(),
+        joined: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "StoreChats" });

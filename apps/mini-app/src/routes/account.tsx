@@ -4,6 +4,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { CreditHistory, OrderHistory } from "../features/store/account-history.tsx";
 import { accountQuery } from "../features/store/api.ts";
+import { PlanChats } from "../features/store/plan-chats.tsx";
 import { PlanRow } from "../features/store/plan-row.tsx";
 import { currentBotId } from "../lib/api.ts";
 import { t } from "../lib/i18n.ts";
@@ -45,6 +46,7 @@ function AccountPage() {
           </ul>
         )}
       </section>
+      <PlanChats />
       <OrderHistory />
       <CreditHistory />
       {insideTelegram() ? null : (

@@ -13,7 +13,13 @@ export type IssuedInvite = { chatId: number; title: string; link: string };
 export async function issueChatInvites(
   core: CoreContext,
   api: Api,
-  input: { subscription: SubscriptionRow; orderId: string; skipChatIds?: number[] },
+  input: {
+    subscription: SubscriptionRow;
+    /** The order that bought the plan, named in the link; none when the buyer asks for a new link. */
+    orderId?: string;
+    skipChatIds?: number[];
+    onlyChatIds?: number[];
+  },
 ): Promise<IssuedInvite[]> {
   const { subscription } = input;
   if (!subscription.botId || !subscription.channelIds.length) return [];
@@ -23,10 +29,11 @@ export async function issueChatInvites(
   const issued: IssuedInvite[] = [];
   for (const chatId of subscription.channelIds) {
     if (input.skipChatIds?.includes(chatId)) continue;
+    if (input.onlyChatIds && !input.onlyChatIds.includes(chatId)) continue;
     const channel = known.find((c) => c.chatId === chatId);
     const joinRequests = channel?.joinMode === "join_request";
     const invite = await api.createChatInviteLink(chatId, {
-      name: `Order ${input.orderId.slice(0, 8)}`,
+      name: input.orderId ? `Order ${input.orderId.slice(0, 8)}` : `Plan ${subscription.id.slice(0, 8)}`,
       expire_date: expireDate,
       ...(joinRequests ? { creates_join_request: true } : { member_limit: 1 }),
     });

@@ -1,6 +1,7 @@
 import type {
   storeAccount,
   storeCatalog,
+  storeChats,
   storeCheckoutRequest,
   storeCheckoutResponse,
   storeLedger,
@@ -57,3 +58,17 @@ export const ordersQuery = queryOptions({
 });
 
 export const stopRenewing = (planId: string) => storeApi<unknown>("POST", `/plans/${planId}/cancel-renewal`);
+
+export type StoreChat = z.input<typeof storeChats>["items"][number];
+
+export const chatsQuery = queryOptions({
+  queryKey: ["chats"],
+  queryFn: async () => (await storeApi<z.input<typeof storeChats>>("GET", "/chats")).items,
+  // Right after a payment the bot is still making the personal links: look again for a while.
+  refetchInterval: (query) =>
+    query.state.data?.some((c) => !c.invite_link && !c.joined) && query.state.dataUpdateCount < 10
+      ? 3000
+      : false,
+});
+
+export const newChatLink = (chatId: number) => storeApi<StoreChat>("POST", `/chats/${chatId}/invite`);

@@ -2,6 +2,8 @@ import {
   errorResponse,
   storeAccount,
   storeBotParam,
+  storeChatParam,
+  storeChats,
   storeItemParam,
   storeLedger,
   storeLedgerQuery,
@@ -9,9 +11,13 @@ import {
   storeOrdersQuery,
 } from "@lumen/contracts";
 import {
+  type BuyerChat,
   type CoreContext,
   cancelOwnRenewal,
+  enforceRateLimits,
+  findPlanOpeningChat,
   getCreditBalance,
+  listBuyerChats,
   listCreditLedger,
   listOrders,
   listUserSubscriptions,
@@ -19,6 +25,7 @@ import {
 import type { SubscriptionRow } from "@lumen/db";
 import type { preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { issueChatInvites } from "../../access/issue-chat-invites.ts";
 import type { BotApis } from "../../bot/bot-apis.ts";
 import { buyerOf } from "../../http/buyer-auth.ts";
 
@@ -30,6 +37,13 @@ export type StoreAccountDeps = {
 
 const tags = ["store"];
 const denied = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
+const showChat = (c: BuyerChat) => ({
+  chat_id: c.chatId,
+  title: c.title,
+  plan_title: c.planTitle,
+  invite_link: c.inviteLink,
+  joined: c.joined,
+});
 const showPlan = (p: SubscriptionRow) => ({
   id: p.id,
   plan_code: p.planCode,
@@ -156,6 +170,57 @@ export const storeAccountRoutes =
           },
         );
         return showPlan(plan);
+      },
+    );
+    app.get(
+      "/api/v1/app/:bot_id/chats",
+      {
+        schema: {
+          tags,
+          summary: "The chats the buyer's live plans open, with the personal link to use now",
+          params: storeBotParam,
+          response: { 200: storeChats, ...denied },
+        },
+        preHandler,
+      },
+      async (request) => {
+        const { user } = buyerOf(request);
+        return { items: (await listBuyerChats(deps.core, { userId: user.id })).map(showChat) };
+      },
+    );
+    app.post(
+      "/api/v1/app/:bot_id/chats/:chat_id/invite",
+      {
+        schema: {
+          tags,
+          summary: "A new personal link to a chat the buyer's plan opens (the old one expired or was lost)",
+          params: storeChatParam,
+          response: {
+            200: storeChats.shape.items.element,
+            429: errorResponse,
+            502: errorResponse,
+            ...denied,
+          },
+        },
+        preHandler,
+      },
+      async (request) => {
+        const { user } = buyerOf(request);
+        // Each link is a Telegram call: a handful a minute is plenty for a person.
+        await enforceRateLimits(deps.core, [{ key: `store-invite:${user.id}`, limit: 5, windowMs: 60_000 }]);
+        const plan = await findPlanOpeningChat(deps.core, {
+          userId: user.id,
+          chatId: request.params.chat_id,
+        });
+        if (plan.botId) {
+          const api = await deps.botApis.apiFor(plan.botId);
+          await issueChatInvites(deps.core, api, {
+            subscription: plan,
+            onlyChatIds: [request.params.chat_id],
+          });
+        }
+        const chats = await listBuyerChats(deps.core, { userId: user.id });
+        return showChat(chats.find((c) => c.chatId === request.params.chat_id) as BuyerChat);
       },
     );
   };

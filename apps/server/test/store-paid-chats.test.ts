@@ -155,3 +155,47 @@ describe("the join-request paywall", () => {
     expect(declinedRows).toHaveLength(1);
   });
 });
+
+describe("chat links in the store's account page", () => {
+  it("lists the chats a live plan opens with the personal link, and makes a new one on request", async () => {
+    const { chat, plan } = await paidChannel("Links room", true);
+    const dan = tg.createUser({ firstName: "Dan", languageCode: "en" });
+    // Signed "now" on the app's clock, which an earlier test moved two days on.
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, dan, { authDate: clock.now() }) };
+    const call = (method: "GET" | "POST", url: string, as = headers) =>
+      t.app.inject({ method, url: `/api/v1/app/${botId}${url}`, headers: as });
+    expect((await call("GET", "/chats")).json()).toEqual({ items: [] });
+
+    const started = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/app/${botId}/checkout`,
+      headers,
+      payload: { product_id: plan.id, currency: "XTR" },
+    });
+    expect((await tg.payInvoice(bot, dan, started.json().url)).ok).toBe(true);
+    await vi.waitFor(async () => expect(await runQueuedJobs(t.jobs.boss, grantJobs())).toBe(1), {
+      timeout: 15_000,
+    });
+    const [first] = (await call("GET", "/chats")).json().items;
+    expect(first).toMatchObject({
+      chat_id: chat.id,
+      title: "Links room",
+      plan_title: "Links room plan",
+      joined: false,
+    });
+    expect(first.invite_link).toMatch(/^https:\/\/t\.me\//);
+
+    const renewed = (await call("POST", `/chats/${chat.id}/invite`)).json();
+    expect(renewed.invite_link).toMatch(/^https:\/\/t\.me\//);
+    expect(renewed.invite_link).not.toBe(first.invite_link);
+    await tg.joinByInviteLink(bot, dan, renewed.invite_link);
+    await vi.waitFor(async () => expect((await call("GET", "/chats")).json().items[0].joined).toBe(true));
+
+    const eli = {
+      "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Eli" }), {
+        authDate: clock.now(),
+      }),
+    };
+    expect((await call("POST", `/chats/${chat.id}/invite`, eli)).statusCode).toBe(404);
+  });
+});
