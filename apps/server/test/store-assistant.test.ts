@@ -175,3 +175,37 @@ describe("what the chat refuses", () => {
     }
   });
 });
+
+describe("the question limit", () => {
+  it("counts the store's questions against BOT_QUESTIONS_PER_MINUTE: over it, 429 before any stream", async () => {
+    const limited = await createBotTestApp(
+      { username: "limited_chat_bot", firstName: "Limited" },
+      {
+        questionsPerMinute: 1,
+        assistant: {
+          config: testAssistantConfig,
+          chat: createOpenAIChatModel({ baseURL: ai.baseUrl, apiKey: "sk-test", timeoutMs: 5000 }),
+          sleep: async () => {},
+        },
+      },
+    );
+    try {
+      const initData = limited.tg.launchMiniApp(limited.bot, limited.tg.createUser({ firstName: "Fay" }));
+      const ask = () =>
+        limited.t.app.inject({
+          method: "POST",
+          url: `/api/v1/app/${limited.botId}/assistant/messages`,
+          headers: { "x-telegram-init-data": initData },
+          payload: { question: "again?" },
+        });
+      const first = await ask();
+      expect(first.statusCode).toBe(200);
+      expect(parseEvents(first.body).at(-1)?.data.code).toBe("INSUFFICIENT_CREDITS");
+      const second = await ask();
+      expect(second.statusCode).toBe(429);
+      expect(second.json().error.code).toBe("RATE_LIMITED");
+    } finally {
+      await limited.close();
+    }
+  });
+});
