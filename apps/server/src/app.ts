@@ -48,6 +48,7 @@ import { userAdminRoutes } from "./routes/admin/user-admin.ts";
 import { userRoutes } from "./routes/admin/users.ts";
 import { storeRoutes } from "./routes/app/store.ts";
 import { storeAccountRoutes } from "./routes/app/store-account.ts";
+import { storeAssistantRoutes } from "./routes/app/store-assistant.ts";
 import { storeAuthRoutes } from "./routes/app/store-auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramWebhookRoutes } from "./routes/hooks/telegram.ts";
@@ -58,6 +59,8 @@ import type { PublicSettings } from "./settings/describe-settings.ts";
 export type AppDeps = {
   core: CoreContext;
   assistant: AssistantDeps;
+  /** BOT_QUESTIONS_PER_MINUTE: the store's chat counts against the bot's limit. */
+  questionsPerMinute: number;
   database: DatabaseHandle;
   bots: BotRuntime;
   enqueue: EnqueueJob;
@@ -188,6 +191,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(analyticsRoutes({ core: deps.core, requireAuth }));
   await app.register(storeAuthRoutes({ core: deps.core, buyerSessionKey: deps.buyerSessionKey }));
   await app.register(storeAccountRoutes({ core: deps.core, botApis: deps.botApis, requireBuyer }));
+  await app.register(
+    storeAssistantRoutes({
+      core: deps.core,
+      assistant: deps.assistant,
+      requireBuyer,
+      questionsPerMinute: deps.questionsPerMinute,
+    }),
+  );
   await app.register(storeRoutes({ core: deps.core, botApis: deps.botApis, shop: deps.shop, requireBuyer }));
   await app.register(telegramWebhookRoutes({ bots: deps.bots }));
   if (deps.testControls) await app.register(testControlRoutes({ controls: deps.testControls, requireAuth }));

@@ -131,6 +131,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
       : await buildApp({
           core,
           assistant,
+          questionsPerMinute: config.BOT_QUESTIONS_PER_MINUTE,
           enqueue,
           refundAtProvider,
           botApis,

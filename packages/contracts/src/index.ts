@@ -17,6 +17,7 @@ export * from "./sales.ts";
 export * from "./settings.ts";
 export * from "./setup.ts";
 export * from "./store.ts";
+export * from "./store-assistant.ts";
 export * from "./subscription-admin.ts";
 export * from "./user-admin.ts";
 export * from "./users.ts";

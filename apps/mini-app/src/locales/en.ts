@@ -1,7 +1,7 @@
 /** The store's English strings; `ru.ts` must have the same keys (tsc checks it). */
 const en = {
   title: "Store",
-  nav: { catalog: "Store", account: "My account" },
+  nav: { catalog: "Store", account: "My account", assistant: "Assistant" },
   catalog: {
     empty: "Nothing is on sale yet.",
     credits: "{count} credits",
@@ -90,6 +90,22 @@ const en = {
   outside: {
     title: "Open this store from Telegram",
     body: "This store works inside Telegram: open the bot and tap its Store button.",
+  },
+  assistant: {
+    title: "AI assistant",
+    newChat: "New chat",
+    empty: "Ask anything. Each question is paid from your plan, free trial or credits, as in the bot.",
+    placeholder: "Your question",
+    send: "Send",
+    sending: "…",
+    chargedCredits: "Paid with credits · balance: {count} credits",
+    chargedTrial: "Free trial · {count} questions left",
+    chargedPlan: "Included in your plan",
+    noCredits: "You have no credits, trial or plan for this question.",
+    toCatalog: "Top up in the store",
+    upstreamFailed: "The AI did not answer. Nothing was charged; try again.",
+    unavailable: "The assistant is not available right now.",
+    rateLimited: "Too many questions at once. Wait a minute and ask again.",
   },
   errors: {
     generic: "Something went wrong. Try again.",

@@ -3,7 +3,7 @@ import type en from "./en.ts";
 
 const ru: Messages<typeof en> = {
   title: "Магазин",
-  nav: { catalog: "Магазин", account: "Мой аккаунт" },
+  nav: { catalog: "Магазин", account: "Мой аккаунт", assistant: "Ассистент" },
   catalog: {
     empty: "Пока ничего не продаётся.",
     credits: "Кредитов: {count}",
@@ -94,6 +94,22 @@ const ru: Messages<typeof en> = {
   outside: {
     title: "Откройте магазин в Telegram",
     body: "Магазин работает внутри Telegram: откройте бота и нажмите кнопку «Магазин».",
+  },
+  assistant: {
+    title: "ИИ-ассистент",
+    newChat: "Новый чат",
+    empty: "Спросите что угодно. Вопрос оплачивается из тарифа, пробного периода или кредитов, как в боте.",
+    placeholder: "Ваш вопрос",
+    send: "Отправить",
+    sending: "…",
+    chargedCredits: "Оплачено кредитами · баланс: {count}",
+    chargedTrial: "Пробный период · осталось вопросов: {count}",
+    chargedPlan: "Входит в ваш тариф",
+    noCredits: "Для этого вопроса нет кредитов, пробного периода или тарифа.",
+    toCatalog: "Пополнить в магазине",
+    upstreamFailed: "ИИ не ответил. Ничего не списано, попробуйте ещё раз.",
+    unavailable: "Ассистент сейчас недоступен.",
+    rateLimited: "Слишком много вопросов подряд. Подождите минуту и спросите снова.",
   },
   errors: {
     generic: "Что-то пошло не так. Попробуйте ещё раз.",

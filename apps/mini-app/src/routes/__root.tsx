@@ -13,17 +13,21 @@ const tab = "flex-1 rounded-lg px-3 py-1.5 text-center text-sm font-medium trans
 const tabState = (active: boolean) =>
   active ? `${tab} bg-card text-foreground shadow-xs` : `${tab} text-muted-foreground`;
 
-/** The store's frame: two tabs (store, account) over the page, inside Telegram's safe areas. */
+/** The store's frame: three tabs (store, assistant, account) over the page, inside Telegram's safe areas. */
 function StoreShell() {
   useEffect(() => markReady(), []);
-  // Products and orders belong to the store tab; only the account page is the other one.
+  // Products and orders belong to the store tab; the account and the assistant have their own.
   const inAccount = useLocation({ select: (l) => l.pathname.endsWith("/account") });
+  const inAssistant = useLocation({ select: (l) => l.pathname.endsWith("/assistant") });
   return (
     <div className="safe-area mx-auto flex max-w-xl flex-col">
       <nav className="sticky top-0 z-10 bg-background/95 px-4 pt-3 pb-2 backdrop-blur">
         <div className="flex gap-1 rounded-xl bg-muted p-1 ring-1 ring-border">
-          <Link to="/" className={tabState(!inAccount)}>
+          <Link to="/" className={tabState(!inAccount && !inAssistant)}>
             {t("nav.catalog")}
+          </Link>
+          <Link to="/assistant" className={tabState(inAssistant)}>
+            {t("nav.assistant")}
           </Link>
           <Link to="/account" className={tabState(inAccount)}>
             {t("nav.account")}

@@ -62,6 +62,7 @@ export async function createTestApp(
     apiRateLimits?: ApiRateLimits;
     metricsToken?: string;
     assistant?: AssistantDeps;
+    questionsPerMinute?: number;
     yookassa?: YooKassaSettings;
     yookassaAllowedIps?: string;
     trustProxy?: false | string[];
@@ -123,6 +124,7 @@ export async function createTestApp(
   const app = await buildApp({
     core,
     assistant,
+    questionsPerMinute: options.questionsPerMinute ?? 1000,
     yookassa: options.yookassa,
     yookassaAllowedIps: options.yookassaAllowedIps ?? "*",
     enqueue,

@@ -1,11 +1,14 @@
 import { type MessageLogRow, messagesLog } from "@lumen/db";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 
-/** A user's questions and answers, newest first, paged by creation time. */
+/**
+ * A user's questions and answers, newest first, paged by creation time; `since` keeps only the
+ * current conversation (the store's chat shows what the AI still remembers).
+ */
 export async function listMessages(
   ctx: CoreContext,
-  input: { userId: string; before?: Date; limit: number },
+  input: { userId: string; before?: Date; since?: Date; limit: number },
 ): Promise<MessageLogRow[]> {
   return ctx.db
     .select()
@@ -14,6 +17,7 @@ export async function listMessages(
       and(
         eq(messagesLog.userId, input.userId),
         input.before ? lt(messagesLog.createdAt, input.before) : undefined,
+        input.since ? gte(messagesLog.createdAt, input.since) : undefined,
       ),
     )
     .orderBy(desc(messagesLog.createdAt))
