@@ -99,6 +99,12 @@ describe("asking in the store", () => {
       data: { charged_from: "credits", balance: 4, trial_messages_left: 0 },
     });
     expect(await ann.balance()).toBe(4);
+    // The operator sees where the question was asked.
+    const log = await t.app.inject({
+      url: `/api/v1/users/${ann.userId}/messages`,
+      headers: { "x-auth-key": key },
+    });
+    expect(log.json().items).toMatchObject([{ channel: "app", status: "delivered" }]);
   });
 
   it("gives an error event and charges nothing when the AI fails", async () => {

@@ -64,7 +64,7 @@ export const askResponse = z.object({
 export const messageLogEntry = z
   .object({
     id: z.uuid(),
-    channel: z.enum(["bot", "api"]),
+    channel: z.enum(["bot", "api", "app"]),
     question: z.string(),
     answer: z.string().nullable(),
     model: z.string(),

@@ -19,7 +19,7 @@ import { preferencesFrom } from "./get-assistant-account.ts";
 export type ReserveQuestionInput = {
   userId: string;
   question: string;
-  channel: "bot" | "api";
+  channel: "bot" | "api" | "app";
   botId?: string | null;
 };
 

@@ -109,7 +109,7 @@ export const storeAssistantRoutes =
           const answer = await askAssistant(deps.core, deps.assistant, {
             userId: user.id,
             question: request.body.question,
-            channel: "bot",
+            channel: "app",
             botId,
             onDelta: show,
             // A page closed before the answer arrived is not charged, as in the bot.

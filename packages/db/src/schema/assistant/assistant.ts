@@ -50,7 +50,7 @@ export const messagesLog = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     botId: uuid("bot_id"),
-    channel: text("channel", { enum: ["bot", "api"] }).notNull(),
+    channel: text("channel", { enum: ["bot", "api", "app"] }).notNull(),
     question: text("question").notNull(),
     answer: text("answer"),
     model: text("model").notNull(),
