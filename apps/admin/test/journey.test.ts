@@ -174,6 +174,10 @@ describe.skipIf(!hasChromium)("the operator's journey through the panel", () => 
       await expect.poll(() => page.getByText("Refunded", { exact: true }).count(), poll).toBeGreaterThan(0);
       const refundCall = tg.calls.find((c) => c.method === "refundStarPayment");
       expect(refundCall?.params.user_id).toBe(buyer.id);
+      // The buyer is told (a job, so it may come at any moment: wait for it before asking the bot).
+      await tg.waitForCall("sendMessage", (p) => p.chat_id === buyer.id && String(p.text).startsWith("↩️"), {
+        timeoutMs: 15_000,
+      });
       // The refund takes back the 100 credits the order granted; the operator's 25 stay.
       expect(textOf(await say(tg, bot, buyer, "/balance"))).toContain("💰 Balance: 25 credits");
 
