@@ -9,11 +9,10 @@
 // access
 export { decideInviteJoin } from "./access/chat-invites.ts";
 export type { JoinRequestDecision } from "./access/join-request-paywall.ts";
-export { JOIN_REQUEST_HOLD_MS } from "./access/join-request-paywall.ts";
-export { closeJoinRequest } from "./access/join-request-paywall.ts";
+export type { JoinRequestPort } from "./access/join-request-paywall.ts";
+export { approveHeldJoinRequests } from "./access/join-request-paywall.ts";
 export { decideJoinRequest } from "./access/join-request-paywall.ts";
-export { listHeldJoinRequests } from "./access/join-request-paywall.ts";
-export { listStaleJoinRequests } from "./access/join-request-paywall.ts";
+export { declineStaleJoinRequests } from "./access/join-request-paywall.ts";
 export { markInviteRevoked } from "./access/chat-invites.ts";
 export { recordChatInvite } from "./access/chat-invites.ts";
 export { findChannel } from "./access/get-channel.ts";

@@ -1,18 +1,7 @@
+import { ApiError } from "@lumen/ui/lib/api-error";
 import type { z } from "zod";
 
-/** What the server says when a request fails: `{ error: { code, message, field } }` plus the HTTP status. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly field: string | undefined;
-  constructor(status: number, code: string, message: string, field?: string) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
-}
+export { ApiError };
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 

@@ -1,18 +1,7 @@
+import { ApiError } from "@lumen/ui/lib/api-error";
 import { readTokens, saveTokens, type Tokens } from "./session.ts";
 
-/** What the server says when a request fails: `{ error: { code, message, field } }` plus the status. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly field: string | undefined;
-  constructor(status: number, code: string, message: string, field?: string) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.field = field;
-  }
-}
+export { ApiError };
 
 /** Inside Telegram: the signed launch data. Installed app: the session tokens kept for this bot. */
 type Auth = { botId: string; rawInitData: string | null };

@@ -2,13 +2,11 @@ import {
   type AccessSweepPort,
   type ChatMemberStatus,
   type CoreContext,
-  closeJoinRequest,
-  listStaleJoinRequests,
-  recordAccessEvent,
+  declineStaleJoinRequests,
   sweepAccess,
 } from "@lumen/core";
-import { GrammyError } from "grammy";
 import type { Logger } from "pino";
+import { telegramJoinRequestPort } from "../access/join-request-port.ts";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
 
@@ -54,41 +52,13 @@ export const accessSweepJob = (deps: {
         "access sweep removal failed; the next sweep tries again",
       );
     }
-    const declined = await declineStaleJoinRequests(deps.core, deps.botApis, deps.logger);
-    return { ...counts, failed: failures.length, declined };
-  },
-});
-
-/**
- * Join requests held for a payment that never came are declined after JOIN_REQUEST_HOLD_MS, so
- * the chat's admins do not see them pile up. Two workers may both decline one; only one records it.
- */
-async function declineStaleJoinRequests(core: CoreContext, botApis: BotApis, log: Logger): Promise<number> {
-  let declined = 0;
-  for (const request of await listStaleJoinRequests(core)) {
-    try {
-      const api = await botApis.apiFor(request.botId);
-      await api.declineChatJoinRequest(request.chatId, request.telegramUserId).catch((error: unknown) => {
-        // Withdrawn or already handled at Telegram: nothing left to decline.
-        if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
-      });
-    } catch (error) {
-      log.warn(
-        { err: error, chatId: request.chatId },
+    const stale = await declineStaleJoinRequests(deps.core, telegramJoinRequestPort(deps.botApis));
+    for (const failure of stale.failures) {
+      deps.logger.warn(
+        { err: failure.error, chatId: failure.chatId },
         "stale join request not declined; the next sweep tries again",
       );
-      continue;
     }
-    if (await closeJoinRequest(core, { id: request.id, status: "declined" })) {
-      declined++;
-      await recordAccessEvent(core, {
-        kind: "join_request_declined",
-        botId: request.botId,
-        chatId: request.chatId,
-        telegramUserId: request.telegramUserId,
-        at: request.requestedAt,
-      });
-    }
-  }
-  return declined;
-}
+    return { ...counts, failed: failures.length, declined: stale.declined };
+  },
+});

@@ -1,7 +1,7 @@
-import { type CoreContext, describePurchase, parseJobPayload } from "@lumen/core";
+import { approveHeldJoinRequests, type CoreContext, describePurchase, parseJobPayload } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
-import { approveHeldJoinRequests } from "../access/approve-held-requests.ts";
 import { issueChatInvites } from "../access/issue-chat-invites.ts";
+import { telegramJoinRequestPort } from "../access/join-request-port.ts";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
 import { buyerTranslator } from "./payment-notices.ts";
@@ -22,9 +22,9 @@ export const issueChatInvitesJob = (deps: { core: CoreContext; botApis: BotApis 
     const api = await deps.botApis.apiFor(view.order.botId);
     const subscription = view.subscription;
     // Asked to join before paying: the held requests are approved instead of sending links.
-    const approved = await approveHeldJoinRequests(deps.core, api, {
-      subscription,
+    const approved = await approveHeldJoinRequests(deps.core, telegramJoinRequestPort(deps.botApis), {
       telegramUserId: view.buyer.telegramId,
+      chatIds: subscription.channelIds,
     });
     if (!view.needsChatInvites) return { orderId, approved: approved.length };
     const invites = await issueChatInvites(deps.core, api, { subscription, orderId, skipChatIds: approved });

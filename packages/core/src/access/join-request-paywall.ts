@@ -4,6 +4,7 @@ import { listProductsWithPrices, type Product } from "../catalog/get-product.ts"
 import type { CoreContext } from "../shared/context.ts";
 import { findEntitledSubscription } from "../subscriptions/lifecycle.ts";
 import { findUserByTelegramId } from "../users/get-user.ts";
+import { recordAccessEvent } from "./record-access-event.ts";
 
 export type JoinRequestDecision =
   | { action: "approve" }
@@ -63,8 +64,21 @@ export async function decideJoinRequest(
   return { action: "offer", product };
 }
 
+/**
+ * Telegram's side of a held request: approve or decline it. "gone" when Telegram no longer holds
+ * it (answered already, or withdrawn); any other failure is thrown and the caller tries again.
+ */
+export type JoinRequestPort = {
+  answer(input: {
+    botId: string;
+    chatId: number;
+    telegramUserId: number;
+    approve: boolean;
+  }): Promise<"done" | "gone">;
+};
+
 /** This person's requests still held open for these chats: what a payment for them approves. */
-export async function listHeldJoinRequests(
+async function listHeldJoinRequests(
   ctx: CoreContext,
   input: { telegramUserId: number; chatIds: number[] },
 ): Promise<JoinRequestRow[]> {
@@ -84,7 +98,7 @@ export async function listHeldJoinRequests(
 /** Requests held longer than this are declined by the sweep: Telegram keeps them forever otherwise. */
 export const JOIN_REQUEST_HOLD_MS = 48 * 3600_000;
 
-export async function listStaleJoinRequests(ctx: CoreContext, limit = 100): Promise<JoinRequestRow[]> {
+async function listStaleJoinRequests(ctx: CoreContext, limit = 100): Promise<JoinRequestRow[]> {
   const before = new Date(ctx.clock.now().getTime() - JOIN_REQUEST_HOLD_MS);
   return ctx.db
     .select()
@@ -95,7 +109,7 @@ export async function listStaleJoinRequests(ctx: CoreContext, limit = 100): Prom
 }
 
 /** Records what Telegram was told; only a held request changes, so a retry records nothing twice. */
-export async function closeJoinRequest(
+async function closeJoinRequest(
   ctx: CoreContext,
   input: { id: string; status: "approved" | "declined" },
 ): Promise<boolean> {
@@ -106,4 +120,58 @@ export async function closeJoinRequest(
     .where(and(eq(joinRequests.id, input.id), eq(joinRequests.status, "pending")))
     .returning({ id: joinRequests.id });
   return closed.length > 0;
+}
+
+/** Closes a held request as Telegram was told, and logs it once (the request's own date keys it). */
+async function recordAnswer(ctx: CoreContext, request: JoinRequestRow, status: "approved" | "declined") {
+  if (!(await closeJoinRequest(ctx, { id: request.id, status }))) return false;
+  await recordAccessEvent(ctx, {
+    kind: status === "approved" ? "join_request_approved" : "join_request_declined",
+    botId: request.botId,
+    chatId: request.chatId,
+    telegramUserId: request.telegramUserId,
+    at: request.requestedAt,
+  });
+  return true;
+}
+
+/**
+ * The paywall's end: the buyer paid for a plan, and their requests held for its chats are approved
+ * at Telegram, then recorded. A retry finds the recorded ones closed, and a request Telegram no
+ * longer holds is closed too, so nobody is approved twice. Returns the chats now open.
+ */
+export async function approveHeldJoinRequests(
+  ctx: CoreContext,
+  port: JoinRequestPort,
+  input: { telegramUserId: number; chatIds: number[] },
+): Promise<number[]> {
+  const opened: number[] = [];
+  for (const request of await listHeldJoinRequests(ctx, input)) {
+    const answered = await port.answer({ ...request, approve: true });
+    if (answered === "done") opened.push(request.chatId);
+    await recordAnswer(ctx, request, "approved");
+  }
+  return opened;
+}
+
+/**
+ * Requests held for a payment that never came are declined after JOIN_REQUEST_HOLD_MS, so the
+ * chat's admins do not see them pile up. Two workers may both decline one; only one records it.
+ * A failure leaves the request held for the next sweep and is returned, not thrown.
+ */
+export async function declineStaleJoinRequests(
+  ctx: CoreContext,
+  port: JoinRequestPort,
+): Promise<{ declined: number; failures: Array<{ chatId: number; error: unknown }> }> {
+  const result = { declined: 0, failures: [] as Array<{ chatId: number; error: unknown }> };
+  for (const request of await listStaleJoinRequests(ctx)) {
+    try {
+      await port.answer({ ...request, approve: false });
+    } catch (error) {
+      result.failures.push({ chatId: request.chatId, error });
+      continue;
+    }
+    if (await recordAnswer(ctx, request, "declined")) result.declined++;
+  }
+  return result;
 }

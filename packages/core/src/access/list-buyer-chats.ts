@@ -1,4 +1,4 @@
-import { channels, chatInvites, subscriptions } from "@lumen/db";
+import { channels, chatInvites, type SubscriptionRow, subscriptions } from "@lumen/db";
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 import { notFound } from "../shared/errors.ts";
@@ -15,20 +15,26 @@ export type BuyerChat = {
   joined: boolean;
 };
 
+/** Each chat the buyer's live plans open, with the plan that opens it (the latest ending). */
+async function livePlansByChat(ctx: CoreContext, userId: string): Promise<Map<number, SubscriptionRow>> {
+  const live = await ctx.db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.userId, userId), gt(subscriptions.endsAt, ctx.clock.now())))
+    .orderBy(desc(subscriptions.endsAt));
+  const byChat = new Map<number, SubscriptionRow>();
+  for (const plan of live)
+    for (const chatId of plan.channelIds) if (!byChat.has(chatId)) byChat.set(chatId, plan);
+  return byChat;
+}
+
 /**
  * The chats the buyer's live plans open, each with the personal link to use now, if any: what
  * "My account" shows, so a lost bot message does not lock a paying buyer out.
  */
 export async function listBuyerChats(ctx: CoreContext, input: { userId: string }): Promise<BuyerChat[]> {
   const now = ctx.clock.now();
-  const live = await ctx.db
-    .select()
-    .from(subscriptions)
-    .where(and(eq(subscriptions.userId, input.userId), gt(subscriptions.endsAt, now)))
-    .orderBy(desc(subscriptions.endsAt));
-  const byChat = new Map<number, (typeof live)[number]>();
-  for (const plan of live)
-    for (const chatId of plan.channelIds) if (!byChat.has(chatId)) byChat.set(chatId, plan);
+  const byChat = await livePlansByChat(ctx, input.userId);
   if (!byChat.size) return [];
   const chatIds = [...byChat.keys()];
   const [known, invites] = await Promise.all([
@@ -39,8 +45,7 @@ export async function listBuyerChats(ctx: CoreContext, input: { userId: string }
       .where(and(eq(chatInvites.userId, input.userId), inArray(chatInvites.chatId, chatIds)))
       .orderBy(desc(chatInvites.createdAt)),
   ]);
-  return chatIds.map((chatId) => {
-    const plan = byChat.get(chatId) as (typeof live)[number];
+  return [...byChat].map(([chatId, plan]) => {
     const mine = invites.filter((i) => i.chatId === chatId);
     const usable = mine.find((i) => !i.usedAt && !i.revokedAt && i.expiresAt > now);
     return {
@@ -55,11 +60,11 @@ export async function listBuyerChats(ctx: CoreContext, input: { userId: string }
 }
 
 /** The live plan of this buyer that opens this chat, for a new personal link; else "not found". */
-export async function findPlanOpeningChat(ctx: CoreContext, input: { userId: string; chatId: number }) {
-  const chats = await listBuyerChats(ctx, { userId: input.userId });
-  const chat = chats.find((c) => c.chatId === input.chatId);
-  if (!chat) throw notFound("Chat", String(input.chatId));
-  const [plan] = await ctx.db.select().from(subscriptions).where(eq(subscriptions.id, chat.subscriptionId));
-  if (!plan) throw notFound("Subscription", chat.subscriptionId);
+export async function findPlanOpeningChat(
+  ctx: CoreContext,
+  input: { userId: string; chatId: number },
+): Promise<SubscriptionRow> {
+  const plan = (await livePlansByChat(ctx, input.userId)).get(input.chatId);
+  if (!plan) throw notFound("Chat", String(input.chatId));
   return plan;
 }

@@ -10,7 +10,6 @@ import {
   uuidParam,
 } from "@lumen/contracts";
 import {
-  type CancelStarRenewal,
   type CoreContext,
   cancelSubscriptionRenewal,
   eachRow,
@@ -26,6 +25,7 @@ import type { BotApis } from "../../bot/bot-apis.ts";
 import { principalOf, type RequireAuth } from "../../http/auth.ts";
 import { type CsvColumn, sendCsv } from "../../http/csv.ts";
 import { listInput } from "../../http/list-input.ts";
+import { cancelStarRenewalVia } from "../../payments/star-renewals.ts";
 
 export type SubscriptionAdminRouteDeps = { core: CoreContext; requireAuth: RequireAuth; botApis: BotApis };
 
@@ -57,10 +57,7 @@ export const subscriptionAdminRoutes =
     const operator = deps.requireAuth("operator");
     const admin = deps.requireAuth("admin");
     const now = () => deps.core.clock.now();
-    const cancelAtTelegram: CancelStarRenewal = async ({ botId, telegramUserId, chargeId }) => {
-      const api = await deps.botApis.apiFor(botId);
-      await api.editUserStarSubscription(telegramUserId, chargeId, true);
-    };
+    const cancelAtTelegram = cancelStarRenewalVia(deps.botApis);
     app.get(
       "/api/v1/subscriptions",
       {

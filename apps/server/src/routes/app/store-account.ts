@@ -28,6 +28,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { issueChatInvites } from "../../access/issue-chat-invites.ts";
 import type { BotApis } from "../../bot/bot-apis.ts";
 import { buyerOf } from "../../http/buyer-auth.ts";
+import { cancelStarRenewalVia } from "../../payments/star-renewals.ts";
+import { showOrderSummary } from "./store-views.ts";
 
 export type StoreAccountDeps = {
   core: CoreContext;
@@ -129,19 +131,7 @@ export const storeAccountRoutes =
       async (request) => {
         const { user } = buyerOf(request);
         const rows = await listOrders(deps.core.db, { userId: user.id, limit: request.query.limit });
-        return {
-          items: rows.map((o) => ({
-            id: o.id,
-            product_id: o.productId,
-            title: o.title,
-            currency: o.currency,
-            amount: o.amount,
-            provider: o.provider,
-            status: o.status,
-            created_at: o.createdAt,
-            paid_at: o.paidAt,
-          })),
-        };
+        return { items: rows.map(showOrderSummary) };
       },
     );
     app.post(
@@ -165,9 +155,7 @@ export const storeAccountRoutes =
         const plan = await cancelOwnRenewal(
           deps.core,
           { userId: user.id, subscriptionId: request.params.id },
-          async ({ botId, telegramUserId, chargeId }) => {
-            await (await deps.botApis.apiFor(botId)).editUserStarSubscription(telegramUserId, chargeId, true);
-          },
+          cancelStarRenewalVia(deps.botApis),
         );
         return showPlan(plan);
       },

@@ -30,16 +30,18 @@ export async function showStoreOrder(db: Database, order: OrderRow): Promise<z.o
       plan_ends_at: view.subscription ? view.subscription.endsAt : null,
     };
   }
-  return {
-    id: order.id,
-    product_id: order.productId,
-    title: order.title,
-    currency: order.currency,
-    amount: order.amount,
-    provider: order.provider,
-    status: order.status,
-    created_at: order.createdAt,
-    paid_at: order.paidAt,
-    granted,
-  };
+  return { ...showOrderSummary(order), granted };
 }
+
+/** An order in the buyer's list: what it was and where it stands. */
+export const showOrderSummary = (order: OrderRow): Omit<z.output<typeof storeOrder>, "granted"> => ({
+  id: order.id,
+  product_id: order.productId,
+  title: order.title,
+  currency: order.currency,
+  amount: order.amount,
+  provider: order.provider,
+  status: order.status,
+  created_at: order.createdAt,
+  paid_at: order.paidAt,
+});

@@ -1,0 +1,27 @@
+import type { JoinRequestPort } from "@lumen/core";
+import { GrammyError } from "grammy";
+import type { BotApis } from "../bot/bot-apis.ts";
+
+/** Telegram's answers that mean the request is no longer pending (handled already, or withdrawn). */
+const GONE = /HIDE_REQUESTER_MISSING|USER_ALREADY_PARTICIPANT/;
+
+/**
+ * Core's join-request port over each bot's API. Approving a request Telegram no longer holds is
+ * "gone"; so is declining one, for any 400 (there is nothing left to decline).
+ */
+export function telegramJoinRequestPort(botApis: BotApis): JoinRequestPort {
+  return {
+    async answer({ botId, chatId, telegramUserId, approve }) {
+      const api = await botApis.apiFor(botId);
+      try {
+        if (approve) await api.approveChatJoinRequest(chatId, telegramUserId);
+        else await api.declineChatJoinRequest(chatId, telegramUserId);
+        return "done";
+      } catch (error) {
+        if (!(error instanceof GrammyError)) throw error;
+        if (approve ? GONE.test(error.description) : error.error_code === 400) return "gone";
+        throw error;
+      }
+    },
+  };
+}
