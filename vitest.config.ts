@@ -3,9 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["apps/*/test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // Two files at once on 2 cores: a test that starts an app of its own (a PGlite, migrations, a bot)
+    // took 18-31 s beside another file. A minute is a hang, not a slow start.
+    testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on this 2-core machine, so the suite
+    // ran file after file (38 min for the PGlite pass) while most files spend their time waiting on
+    // server processes, browsers and PostgreSQL. Two files at once use that idle time.
+    maxWorkers: 2,
     // `expect.poll` waits for what another process does (a bot settling, a page re-fetching); on
     // 2 shared cores that can take seconds, and a second is not a rule of the product.
     expect: { poll: { timeout: 15_000, interval: 100 } },

@@ -10,6 +10,8 @@ export type LumenServer = { url: string; pid: number; stop(): Promise<void> };
 const childEnv = (env: Record<string, string>) => ({
   PATH: process.env.PATH ?? "",
   HOME: process.env.HOME ?? "/tmp",
+  // The benchmark brings its own emulator and bot; no playground beside them.
+  PLAYGROUND: "false",
   ...env,
 });
 
@@ -22,7 +24,8 @@ function tail(stream: NodeJS.ReadableStream | null): () => string {
   return () => text;
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now, e.g. for a PUBLIC_URL known before the server starts. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -34,12 +37,12 @@ async function freePort(): Promise<number> {
 }
 
 /** `lumen api-key create`: also migrates the fresh database, so it runs before the server starts. */
-export async function createApiKey(env: Record<string, string>): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [bin, "api-key", "create", "--name", "bench", "--key-role", "admin"],
-    { cwd: repoRoot, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] },
-  );
+export async function createApiKey(env: Record<string, string>, role = "admin"): Promise<string> {
+  const child = spawn(process.execPath, [bin, "api-key", "create", "--name", "bench", "--key-role", role], {
+    cwd: repoRoot,
+    env: childEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const out = tail(child.stdout);
   const err = tail(child.stderr);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -48,8 +51,11 @@ export async function createApiKey(env: Record<string, string>): Promise<string>
   return key;
 }
 
+/** BENCH_START_TIMEOUT (s): a machine shared with other sessions can take over a minute to start. */
+const startTimeoutSeconds = Number(process.env.BENCH_START_TIMEOUT) || 120;
+
 async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startTimeoutSeconds * 1000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Lumen exited with ${child.exitCode}:\n${logs()}`);
     const healthy = await fetch(`${url}/api/health`).then(
@@ -59,7 +65,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => st
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Lumen did not become healthy within 30 s:\n${logs()}`);
+  throw new Error(`Lumen did not become healthy within ${startTimeoutSeconds} s:\n${logs()}`);
 }
 
 /**
@@ -67,8 +73,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess, logs: () => st
  * line, which LOG_LEVEL=warn (needed so request logging does not skew the figures) hides;
  * so this one picks the port itself and polls /api/health instead.
  */
-export async function startLumenServer(env: Record<string, string>): Promise<LumenServer> {
-  const port = await freePort();
+export async function startLumenServer(env: Record<string, string>, port?: number): Promise<LumenServer> {
+  port ??= await freePort();
   const child = spawn(process.execPath, [bin, "start"], {
     cwd: repoRoot,
     env: childEnv({ ...env, HOST: "127.0.0.1", PORT: String(port) }),

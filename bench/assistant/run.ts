@@ -65,7 +65,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
     );
   }
 
-  const pgbench = async (title: string, script: string, protocol?: "extended"): Promise<PgbenchPhase> => {
+  const pgbench = async (title: string, script: string, protocol?: "prepared"): Promise<PgbenchPhase> => {
     console.log(`\n${title}: ${options.durationSeconds} s...`);
     const phase = await measurePgbench({
       databaseUrl,
@@ -87,7 +87,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<void> {
     ? await pgbench(
         `pgbench, every statement Lumen sends (${FULL_SCRIPT}, diagnostic)`,
         FULL_SCRIPT,
-        "extended",
+        "prepared",
       )
     : undefined;
 

@@ -32,7 +32,7 @@ async function seedBySql(client: pg.Client, users: number): Promise<void> {
   ]);
   await client.query(
     `INSERT INTO credit_ledger (user_id, delta, reason, idempotency_key, balance_after, note)
-     SELECT user_id, $1, 'admin_adjustment', 'admin:bench-seed-' || n, $1, 'benchmark seed' FROM bench_users`,
+     SELECT user_id, $1::int, 'admin_adjustment', 'admin:bench-seed-' || n, $1::int, 'benchmark seed' FROM bench_users`,
     [SEED_CREDITS],
   );
   await client.query("COMMIT");

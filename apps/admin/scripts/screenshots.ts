@@ -52,12 +52,41 @@ const pages: Array<{
   { name: "api-keys", path: () => "/admin/api-keys" },
   { name: "settings", path: () => "/admin/settings" },
   { name: "audit", path: () => "/admin/audit" },
+  { name: "account", path: () => "/admin/account" },
+  { name: "courses", path: () => "/admin/courses" },
+  { name: "reviews", path: () => "/admin/courses/reviews" },
+  { name: "tasks", path: () => "/admin/tasks" },
+  { name: "broadcasts", path: () => "/admin/broadcasts" },
+  { name: "texts", path: () => "/admin/texts" },
+  { name: "analytics", path: () => "/admin/analytics" },
 ];
 /** The same pages again in dark theme, at 375 px, and in Russian. */
 const variants = {
   dark: ["dashboard", "orders", "user", "audit"],
-  phone: ["dashboard", "users", "order"],
-  russian: ["dashboard", "user"],
+  phone: [
+    "dashboard",
+    "users",
+    "order",
+    "account",
+    "products",
+    "operators",
+    "courses",
+    "tasks",
+    "broadcasts",
+    "texts",
+  ],
+  russian: [
+    "dashboard",
+    "user",
+    "account",
+    "products",
+    "operators",
+    "courses",
+    "tasks",
+    "broadcasts",
+    "texts",
+    "analytics",
+  ],
 };
 
 async function settle(page: Page): Promise<void> {

@@ -6,9 +6,10 @@ import { OutsideTelegram } from "./components/outside-telegram.tsx";
 import { SignInScreen } from "./features/sign-in/sign-in-screen.tsx";
 import { ApiError, configureApi } from "./lib/api.ts";
 import { flushEventsOnExit, track } from "./lib/events.ts";
-import { localeOf, setLocale } from "./lib/i18n.ts";
+import { localeOf, rememberChoicesOf, savedLocale, setLocale } from "./lib/i18n.ts";
 import { installPwa } from "./lib/pwa.ts";
 import { onTokensChange, readTokens } from "./lib/session.ts";
+import { nameStoreAfterBot } from "./lib/store-title.ts";
 import { connectTelegram, followSystemDarkMode } from "./lib/telegram.ts";
 import { routeTree } from "./routeTree.gen.ts";
 import "./styles.css";
@@ -67,11 +68,13 @@ function SignedIn({ id }: { id: string }) {
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 const launch = botId ? connectTelegram() : null;
-setLocale(localeOf(launch?.languageCode ?? navigator.language));
+rememberChoicesOf(launch?.userId ? `tg${launch.userId}` : (botId ?? "none"));
+setLocale(savedLocale() ?? localeOf(launch?.languageCode ?? navigator.language));
 if (!botId) {
   followSystemDarkMode();
   createRoot(root).render(<OutsideTelegram />);
 } else if (launch) {
+  nameStoreAfterBot(botId);
   configureApi(botId, launch.rawInitData);
   flushEventsOnExit();
   track({ type: "app_opened", source: launch.startParam ?? "direct" });
@@ -83,6 +86,7 @@ if (!botId) {
   );
 } else {
   followSystemDarkMode();
+  nameStoreAfterBot(botId);
   configureApi(botId, null);
   flushEventsOnExit();
   installPwa(botId);

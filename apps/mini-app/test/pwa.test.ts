@@ -115,8 +115,43 @@ describe.skipIf(!hasChromium)("the store as an installed app", () => {
     expect(after.refresh_token).not.toBe(before.refresh_token);
     expect(after.access_token).not.toBe("spent");
 
+    // Paying outside Telegram: the invoice's t.me link goes to Telegram in a new tab, the buyer pays
+    // there, and the order page here follows the order until the payment lands.
+    await card.click();
+    // No internet here: Telegram's side of the link is a blank page the test answers itself.
+    await browser.context.route("https://t.me/**", (route) => route.fulfill({ body: "Telegram" }));
+    const popup = browser.context.waitForEvent("page");
+    await page.getByRole("button", { name: "Pay 20 ⭐" }).click();
+    const invoiceTab = await popup;
+    await invoiceTab.waitForLoadState();
+    const invoiceUrl = invoiceTab.url();
+    expect(invoiceUrl).toMatch(/^https:\/\/t\.me\/\$/);
+    await invoiceTab.close();
+    await page.waitForURL(/\/orders\//);
+    await page.getByText("Waiting for the payment…").waitFor();
+    expect((await server.tg.payInvoice(server.bot, pia, invoiceUrl)).ok).toBe(true);
+    await page.getByTestId("order-paid").waitFor();
+    await expect.poll(() => page.getByTestId("receipt").textContent()).toContain("Telegram Stars");
+    await shot(page, "paid-outside-telegram");
+
     await page.getByRole("link", { name: "My account" }).click();
     await expect.poll(() => page.getByTestId("signed-in-as").textContent()).toContain("Pia");
+    // The paid order opens its receipt, which prints on its own outside Telegram.
+    await page
+      .getByTestId("orders")
+      .getByRole("link", { name: /Forty questions/ })
+      .click();
+    await page.waitForURL(/\/receipts\//);
+    await expect.poll(() => page.getByTestId("receipt").textContent()).toMatch(/SellerLumen Shop/);
+    expect(await page.title()).toBe("Lumen Shop");
+    await page.getByRole("button", { name: "Print / Save as PDF" }).waitFor();
+    await shot(page, "receipt-outside-telegram");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "Print / Save as PDF" }).isVisible()).toBe(false);
+    await shot(page, "receipt-print");
+    await page.emulateMedia({ media: "screen" });
+    await page.getByRole("link", { name: "Back to my account" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in with Telegram" }).waitFor();
     expect(await tokensOf(page)).toBeNull();
@@ -144,7 +179,15 @@ describe.skipIf(!hasChromium)("the store as an installed app", () => {
     expect(manifest.headers.get("content-type")).toContain("application/manifest+json");
     expect(manifest.headers.get("cache-control")).toBe("no-cache");
     const fields = await manifest.json();
-    expect(fields).toMatchObject({ start_url: "./", scope: "./", display: "standalone", name: "Store" });
+    // The home screen shows the bot's own name (the test bot is "Lumen Shop").
+    expect(fields).toMatchObject({
+      id: `/app/${botId}/`,
+      start_url: `/app/${botId}/`,
+      scope: `/app/${botId}/`,
+      display: "standalone",
+      name: "Lumen Shop",
+      short_name: "Lumen Shop",
+    });
     for (const icon of fields.icons as { src: string; sizes: string }[]) {
       const png = await fetch(new URL(icon.src, manifest.url));
       expect(png.headers.get("content-type")).toBe("image/png");
@@ -194,8 +237,10 @@ describe.skipIf(!hasChromium)("the store as an installed app", () => {
       (await server.api("GET", `/api/v1/analytics/funnel?bot_id=${botId}`)).body.items.find(
         (i: { product_id: string }) => i.product_id === packId,
       );
-    await expect.poll(async () => (await funnel())?.viewed ?? 0).toBeGreaterThanOrEqual(1);
-    await expect.poll(async () => (await funnel())?.checkout ?? 0).toBeGreaterThanOrEqual(1);
+    // The app sends its events in batches every 5 s, and the server writes them in batches too.
+    const batches = { timeout: 30_000, interval: 250 };
+    await expect.poll(async () => (await funnel())?.viewed ?? 0, batches).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await funnel())?.checkout ?? 0, batches).toBeGreaterThanOrEqual(1);
     await page.close();
   });
 });

@@ -74,6 +74,7 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     const pack = await server.api("POST", "/api/v1/products", {
       title: "Forty questions",
       description: "Credits for the AI assistant, never expire.",
+      category: "AI credits",
       details: { kind: "credits", credits: 40 },
       prices: [{ currency: "XTR", amount: 20 }],
     });
@@ -94,6 +95,7 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     const plan = await server.api("POST", "/api/v1/products", {
       title: "Pro month",
       description: "Unlimited questions for 30 days.",
+      category: "Plans",
       details: { kind: "plan", plan_code: "pro", period_days: 30, channel_ids: [channel.id] },
       prices: [
         { currency: "XTR", amount: 250 },
@@ -104,6 +106,7 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     const roubles = await server.api("POST", "/api/v1/products", {
       title: "Rouble pack",
       description: "Paid by card on YooKassa's page.",
+      category: "AI credits",
       image_url: `${server.url}/app/favicon.svg`,
       details: { kind: "credits", credits: 42 },
       prices: [{ currency: "RUB", amount: 4200 }],
@@ -160,11 +163,40 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
       notification_type: "success",
     });
     await shot(page, "paid-light");
+    // The store's receipt under the result: the total, how it was paid, the provider's payment id.
+    await expect
+      .poll(() => page.getByTestId("receipt").textContent())
+      .toMatch(/Total20 ⭐Paid withTelegram Stars/);
 
     await page.getByRole("link", { name: "My account" }).click();
     await expect.poll(() => page.getByTestId("balance").textContent()).toBe("40 credits");
     await expect.poll(() => page.getByTestId("orders").textContent()).toMatch(/Forty questions.*paid/);
+    // The paid order opens its receipt: the product, what it gave, the amount, the seller.
+    await page
+      .getByTestId("orders")
+      .getByRole("link", { name: /Forty questions/ })
+      .click();
+    const receipt = page.getByTestId("receipt");
+    await expect
+      .poll(() => receipt.textContent())
+      .toMatch(/SellerLumen ShopItemForty questionsWhat you got40 creditsTotal20 ⭐/);
+    expect(await receipt.textContent()).toMatch(/Paid on.*Payment id.*Statuspaid$/);
+    // Inside Telegram there is nothing to print to: no print button, Telegram's back button instead.
+    expect(await page.getByRole("button", { name: "Print / Save as PDF" }).count()).toBe(0);
+    await shot(page, "receipt-light");
+    await sendEvent(page, "back_button_pressed");
     await expect.poll(() => page.getByTestId("credit-history").textContent()).toMatch(/Purchase.*\+40/);
+    // The partner link the bot's /partner gives, and a language switch that the bot follows too.
+    await expect
+      .poll(() => page.getByTestId("partner-link").textContent())
+      .toMatch(/^https:\/\/t\.me\/\w+\?start=ref_[\w-]+$/);
+    await shot(page, "account-partner-light");
+    await page.getByRole("button", { name: "Русский" }).click();
+    await page.getByRole("link", { name: "Мой аккаунт" }).waitFor();
+    expect(await page.getByRole("button", { name: "Русский" }).getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => page.getByTestId("balance").textContent()).toBe("Кредитов: 40");
+    const users = await server.api("GET", `/api/v1/users?telegram_id=${buyer.id}`);
+    expect(users.body.items[0].locale).toBe("ru");
     await page.close();
   });
 
@@ -209,7 +241,7 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await shot(page, "paid-plan-dark");
 
     await page.getByRole("link", { name: "Мой аккаунт" }).click();
-    await page.getByText("pro", { exact: true }).waitFor();
+    await page.getByTestId("plan").getByText("Pro month", { exact: true }).waitFor();
     // The channel the plan opens, with the buyer's personal link, opened by Telegram in place.
     const chat = page.getByTestId("plan-chat").filter({ hasText: "Pro signals" });
     await chat.getByRole("button", { name: "Вступить" }).click();
@@ -224,6 +256,12 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await page.getByText(/Продление отключено/).waitFor();
     const told = await server.tg.waitForCall("editUserStarSubscription", (p) => p.user_id === buyer.id);
     expect(told.params.is_canceled).toBe(true);
+    // A plan that no longer renews by itself is renewed by buying it again.
+    const renew = page.getByTestId("plan").getByRole("link", { name: "Продлить" });
+    await renew.waitFor();
+    await shot(page, "account-renew-dark");
+    await renew.click();
+    await page.getByRole("heading", { name: "Pro month" }).waitFor();
     await page.close();
   });
 
@@ -273,6 +311,24 @@ describe.skipIf(!hasChromium)("the Mini App store", () => {
     await sendEvent(page, "invoice_closed", { slug: url.split("$")[1], status: "cancelled" });
     await page.getByRole("status").filter({ hasText: "Payment cancelled. Nothing was charged." }).waitFor();
     expect(page.url()).toContain(`/products/${packId}`);
+    await page.close();
+  });
+
+  it("shows the catalog by category: a chip per shelf, kept in the address", async () => {
+    const { page } = await openStore({ firstName: "Cat" }, lightTheme);
+    const shelves = page.getByRole("navigation", { name: "Categories" });
+    await expect
+      .poll(() => shelves.getByRole("button").allTextContents())
+      .toEqual(["All", "AI credits", "Plans"]);
+    expect(await page.getByTestId("product-card").count()).toBe(3);
+    await shelves.getByRole("button", { name: "Plans" }).click();
+    await expect
+      .poll(() => page.getByTestId("product-card").allTextContents())
+      .toEqual([expect.stringContaining("Pro month")]);
+    expect(page.url()).toContain("shelf=Plans");
+    await shot(page, "catalog-shelf");
+    await shelves.getByRole("button", { name: "All" }).click();
+    await expect.poll(() => page.getByTestId("product-card").count()).toBe(3);
     await page.close();
   });
 

@@ -1,17 +1,34 @@
-import { type AssistantDeps, createOpenAIChatModel, parseModelList } from "@lumen/core";
+import {
+  type AssistantDeps,
+  createOfflineChatModel,
+  createOpenAIChatModel,
+  parseModelList,
+} from "@lumen/core";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 
-/** The assistant's configuration from the environment; without an API key there is no AI to call. */
-export function createAssistantDeps(config: Config, logger: Logger): AssistantDeps {
+/**
+ * The assistant's configuration from the environment; without an API key there is no AI to call,
+ * except in the playground, where an offline stand-in that says so answers instead.
+ */
+export function createAssistantDeps(
+  config: Config,
+  logger: Logger,
+  options: { playground?: boolean } = {},
+): AssistantDeps {
   const chat = config.OPENAI_API_KEY
     ? createOpenAIChatModel({
         baseURL: config.OPENAI_BASE_URL,
         apiKey: config.OPENAI_API_KEY,
         timeoutMs: config.AI_TIMEOUT_MS,
       })
-    : undefined;
-  if (!chat) logger.warn("OPENAI_API_KEY is not set: the AI assistant will tell users it is not configured");
+    : options.playground
+      ? createOfflineChatModel()
+      : undefined;
+  if (!config.OPENAI_API_KEY && options.playground)
+    logger.info("OPENAI_API_KEY is not set: the playground's assistant answers with an offline stand-in");
+  else if (!chat)
+    logger.warn("OPENAI_API_KEY is not set: the AI assistant will tell users it is not configured");
   return {
     chat,
     config: {

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { isIP } from "node:net";
+import { resolve } from "node:path";
 import { z } from "zod";
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -55,6 +57,13 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().min(1).default("127.0.0.1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** auto: readable lines when stdout is a terminal, JSON lines otherwise. */
+    LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+    /**
+     * The offline playground (a Telegram emulator in the process with a demo bot and demo data).
+     * auto: on when no BOT_TOKEN and no real bot is saved; true: also beside real bots; never in production.
+     */
+    PLAYGROUND: z.enum(["auto", "true", "false"]).default("auto"),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -68,6 +77,10 @@ export const configSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
     /** An operator session unused this long ends; its absolute end (12 hours after login) stays. */
     SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(720).default(60),
+    /** false: the bots record no analytics events (an operator who wants none, or a benchmark of their cost). */
+    ANALYTICS_EVENTS: z.stringbool().default(true),
+    /** Analytics events older than this are deleted by a daily job. */
+    ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(400),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     API_ADDRESS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
@@ -131,6 +144,13 @@ export const configSchema = z
         message: "must not be enabled in production",
       });
     }
+    if (env.NODE_ENV === "production" && env.PLAYGROUND === "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PLAYGROUND"],
+        message: "must not be enabled in production (the playground runs a fake Telegram)",
+      });
+    }
     if (env.NODE_ENV === "production" && env.PAYMENTS_MOCK) {
       ctx.addIssue({ code: "custom", path: ["PAYMENTS_MOCK"], message: "must not be enabled in production" });
     }
@@ -158,3 +178,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 }
 
 export const isWebhookMode = (config: Config) => config.PUBLIC_URL !== undefined;
+
+/** Whether this configuration may ever start the playground; production never does. */
+export const mayRunPlayground = (config: Config) =>
+  config.NODE_ENV !== "production" && config.PLAYGROUND !== "false";
+
+/** Reads .env (if any) into process.env without overriding what the environment already says. */
+export function loadDotEnv(): void {
+  const path = resolve(".env");
+  if (existsSync(path)) process.loadEnvFile(path);
+}

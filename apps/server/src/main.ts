@@ -1,25 +1,22 @@
-import {
-  cliActor,
-  createAdmin,
-  createApiKey,
-  createSecretBox,
-  resealBotTokens,
-  seedDemoCatalog,
-} from "@lumen/core";
-import { DataDirLockedError } from "@lumen/db";
 import { parseCommandLine, usage } from "./cli/args.ts";
 import { readPassword } from "./cli/read-password.ts";
-import { ConfigError, lumenSecret } from "./config.ts";
-import { createSecretRegistry } from "./log/secret-registry.ts";
-import { decodeSecret } from "./master-key.ts";
-import { loadDotEnv, openRuntime as openRuntimeWith } from "./open-runtime.ts";
-import { type Role, startServer } from "./start-server.ts";
+import { parseWorkers, planProcesses } from "./cluster/plan-processes.ts";
+import { clusterWorkerLink } from "./cluster/worker-link.ts";
+import { ConfigError, loadDotEnv, lumenSecret, parseConfig } from "./config.ts";
+import { createLogger, resolveLogFormat } from "./log/logger.ts";
+import { addConfigSecrets, createSecretRegistry } from "./log/secret-registry.ts";
+import type { Role } from "./start-server.ts";
+
+// The application (core, database, HTTP, bots) is imported where a command needs it: a
+// `--workers` primary never loads it, so it stays a few tens of MB and starts the workers at once.
+const loadCore = () => import("@lumen/core");
 
 const roles: Role[] = ["all", "api", "worker"];
 
 /** Shared with the last-resort error printer below, so a crash message hides secrets too. */
 const secrets = createSecretRegistry();
-const openRuntime = (options: { logToStderr?: boolean } = {}) => openRuntimeWith({ ...options, secrets });
+const openRuntime = async (options: { logToStderr?: boolean } = {}) =>
+  (await import("./open-runtime.ts")).openRuntime({ ...options, secrets });
 
 /** The one wiring file: parses the command line and runs the command with real dependencies. */
 async function main(argv: string[]): Promise<number> {
@@ -33,7 +30,35 @@ async function main(argv: string[]): Promise<number> {
     case "start": {
       const role = values.role as Role;
       if (!roles.includes(role)) throw new ConfigError(`--role must be one of ${roles.join(", ")}`);
-      await startServer(await openRuntime(), role);
+      const workers = parseWorkers(values.workers);
+      if (Number.isNaN(workers)) throw new ConfigError("--workers must be a whole number from 1 to 64");
+      const link = clusterWorkerLink();
+      if (link) {
+        const { startServer } = await import("./start-server.ts");
+        await startServer(await openRuntime(), link.role, link);
+        return -1;
+      }
+      const config = parseConfig(process.env);
+      const plan = planProcesses({
+        asked: workers,
+        driver: config.DATABASE_URL ? "postgres" : "pglite",
+        role,
+      });
+      if (plan.processes === 1) {
+        const runtime = await openRuntime();
+        if (plan.note) runtime.logger.info(plan.note);
+        await (await import("./start-server.ts")).startServer(runtime, role);
+        return -1;
+      }
+      addConfigSecrets(secrets, config);
+      const logger = createLogger({
+        level: config.LOG_LEVEL,
+        secrets,
+        fd: 1,
+        format: resolveLogFormat(config.LOG_FORMAT, 1),
+      });
+      const { runPrimary } = await import("./cluster/run-primary.ts");
+      runPrimary({ processes: plan.processes, role, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
       return -1;
     }
     case "migrate": {
@@ -46,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
       const password = await readPassword(values["password-stdin"] ?? false);
       const runtime = await openRuntime({ logToStderr: true });
       try {
+        const { createAdmin, cliActor } = await loadCore();
         const admin = await createAdmin(runtime.core, cliActor, {
           email: values.email,
           password,
@@ -61,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.name) throw new ConfigError("api-key create needs --name");
       const runtime = await openRuntime({ logToStderr: true });
       try {
+        const { createApiKey, cliActor } = await loadCore();
         const key = await createApiKey(runtime.core, cliActor, {
           name: values.name,
           role: (values["key-role"] ?? "admin") as "admin",
@@ -77,11 +104,12 @@ async function main(argv: string[]): Promise<number> {
     case "demo": {
       const runtime = await openRuntime({ logToStderr: true });
       try {
-        const { created } = await seedDemoCatalog(runtime.core, cliActor);
+        const { seedDemoData, cliActor } = await loadCore();
+        const { created } = await seedDemoData(runtime.core, cliActor);
         process.stdout.write(
           created.length
-            ? `Added to the catalog: ${created.join(", ")}\n`
-            : "The demo catalog is already there.\n",
+            ? `Added the demo data: ${created.join(", ")}\n`
+            : "The demo data is already there.\n",
         );
       } finally {
         await runtime.close();
@@ -98,6 +126,8 @@ async function main(argv: string[]): Promise<number> {
           throw new ConfigError(
             "secret rotate needs the current key in LUMEN_SECRET (see DATA_DIR/lumen-secret.key)",
           );
+        const { createSecretBox, resealBotTokens, cliActor } = await loadCore();
+        const { decodeSecret } = await import("./master-key.ts");
         const to = createSecretBox(decodeSecret(fresh.data));
         const { resealed } = await resealBotTokens(runtime.core, cliActor, { from: runtime.secretBox, to });
         process.stdout.write(
@@ -121,7 +151,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const known =
       error instanceof ConfigError ||
-      error instanceof DataDirLockedError ||
+      (error as { name?: string })?.name === "DataDirLockedError" ||
       (error as { name?: string })?.name === "LumenError";
     process.stderr.write(
       secrets.mask(

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   type CoreContext,
@@ -10,15 +9,17 @@ import {
 } from "@lumen/core";
 import { type DatabaseHandle, type DataDirLock, lockDataDir, migrateDatabase, openDatabase } from "@lumen/db";
 import type { Logger } from "pino";
-import { type Config, parseConfig } from "./config.ts";
+import { type Config, mayRunPlayground, parseConfig } from "./config.ts";
 import { createJobOutbox, type JobOutbox } from "./jobs/outbox.ts";
-import { createLogger } from "./log/logger.ts";
+import { createLogger, resolveLogFormat } from "./log/logger.ts";
 import { addConfigSecrets, createSecretRegistry, type SecretRegistry } from "./log/secret-registry.ts";
 import { loadMasterKey } from "./master-key.ts";
 
 export type Runtime = {
   config: Config;
   logger: Logger;
+  /** How the logs are written; the start banner is printed only for a person (pretty). */
+  logFormat: "json" | "pretty";
   /** Secret values masked in every log line; the bot runtime adds tokens as it decrypts them. */
   secrets: SecretRegistry;
   database: DatabaseHandle;
@@ -30,14 +31,10 @@ export type Runtime = {
   buyerSessionKey: Uint8Array;
   /** Movable only with LUMEN_TEST_CONTROLS; the system clock otherwise. */
   clock: ReturnType<typeof createAdjustableClock> | undefined;
+  /** The core's clock when it can be moved: by test controls, or by the playground's time travel. */
+  movableClock: ReturnType<typeof createAdjustableClock> | undefined;
   close(): Promise<void>;
 };
-
-/** Reads .env (if any) into process.env without overriding what the environment already says. */
-export function loadDotEnv(): void {
-  const path = resolve(".env");
-  if (existsSync(path)) process.loadEnvFile(path);
-}
 
 /**
  * What every command needs: config, logger, the database (locked, opened, migrated) and keys.
@@ -51,7 +48,9 @@ export async function openRuntime(
   const secrets = options.secrets ?? createSecretRegistry();
   addConfigSecrets(secrets, config);
   // One-shot commands print their result on stdout, so their logs go to stderr.
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets, fd: options.logToStderr ? 2 : 1 });
+  const fd = options.logToStderr ? 2 : 1;
+  const format = resolveLogFormat(config.LOG_FORMAT, fd);
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets, fd, format });
   let lock: DataDirLock | undefined;
   if (!config.DATABASE_URL) lock = await lockDataDir(config.DATA_DIR);
   try {
@@ -66,17 +65,22 @@ export async function openRuntime(
       : await openDatabase({ driver: "pglite", dataDir: resolve(config.DATA_DIR, "pglite") });
     await migrateDatabase(database);
     logger.info({ driver: database.driver }, "database ready, migrations applied");
-    const clock = config.LUMEN_TEST_CONTROLS ? createAdjustableClock() : undefined;
+    // Never in production (the config refuses both there): the playground may skip days ahead.
+    const movableClock =
+      config.LUMEN_TEST_CONTROLS || mayRunPlayground(config) ? createAdjustableClock() : undefined;
+    const clock = config.LUMEN_TEST_CONTROLS ? movableClock : undefined;
     if (clock) logger.warn("LUMEN_TEST_CONTROLS is on: the clock can be moved over HTTP (tests only)");
     const outbox = createJobOutbox();
     return {
       config,
       logger,
+      logFormat: format,
       secrets,
       database,
-      core: { db: database.db, clock: clock ?? systemClock, outbox },
+      core: { db: database.db, clock: movableClock ?? systemClock, outbox },
       outbox,
       clock,
+      movableClock,
       secretBox: createSecretBox(masterKey),
       sessionKey: deriveKey(masterKey, "session-jwt"),
       buyerSessionKey: deriveKey(masterKey, "buyer-session-jwt"),

@@ -1,27 +1,50 @@
-import { generateSetupCode, isSetupOpen, LumenError, resealBotTokens, systemActor } from "@lumen/core";
+import {
+  generateSetupCode,
+  isSetupOpen,
+  LumenError,
+  resealBotTokens,
+  systemActor,
+  systemClock,
+} from "@lumen/core";
 import { buildApp } from "./app.ts";
 import { createAssistantDeps } from "./assistant-deps.ts";
+import type { ApiRoot } from "./bot/api-root.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
 import { storeBaseUrlOf } from "./bot/store-url.ts";
+import { createTelegramBroadcastSender } from "./broadcasts/telegram-sender.ts";
+import type { WorkerLink } from "./cluster/worker-link.ts";
 import { isWebhookMode } from "./config.ts";
 import { createMetrics } from "./http/metrics.ts";
 import { accessEndedNoticeJob, accessReminderJob } from "./jobs/access-notices.ts";
 import { accessSweepJob } from "./jobs/access-sweep.ts";
+import { broadcastSendJob, broadcastSweepJob, campaignSweepJob } from "./jobs/broadcasts.ts";
+import { sendCertificateJob } from "./jobs/course-certificate.ts";
+import { courseChatAccessJob } from "./jobs/course-chat-access.ts";
+import { routeSubmissionJob, sendFeedbackJob } from "./jobs/course-homework.ts";
+import { courseLessonsJob } from "./jobs/course-lessons.ts";
+import { courseOnboardingJob } from "./jobs/course-onboarding.ts";
+import { refreshReviewCardJob } from "./jobs/course-review-card.ts";
 import { expireOrdersJob } from "./jobs/expire-orders.ts";
 import { issueChatInvitesJob } from "./jobs/issue-chat-invites.ts";
 import { createEnqueue, type JobRunner, startJobRunner } from "./jobs/job-runner.ts";
 import { mockPaymentJob } from "./jobs/mock-payment.ts";
 import { paymentNoticesJob } from "./jobs/payment-notices.ts";
+import { pruneEventsJob } from "./jobs/prune-events.ts";
 import { pruneRateLimitsJob } from "./jobs/prune-rate-limits.ts";
 import { pruneSessionsJob } from "./jobs/prune-sessions.ts";
 import { releaseStaleQuestionsJob } from "./jobs/release-stale-questions.ts";
 import { resumeRefundsJob } from "./jobs/resume-refunds.ts";
+import { taskJobs } from "./jobs/task-jobs.ts";
 import { userMessageJob } from "./jobs/user-message.ts";
+import { renderStartBanner } from "./log/start-banner.ts";
 import type { Runtime } from "./open-runtime.ts";
 import { createProviderRefund } from "./payments/refund-at-provider.ts";
 import { yookassaReconcileJob, yookassaSyncJob } from "./payments/yookassa-jobs.ts";
 import { createYooKassaSettings } from "./payments/yookassa-settings.ts";
+import { decidePlayground } from "./playground/playground-mode.ts";
+import { startPlayground } from "./playground/start-playground.ts";
+import { releaseStartMemory } from "./release-start-memory.ts";
 import { describeSettings } from "./settings/describe-settings.ts";
 import { version } from "./version.ts";
 
@@ -32,8 +55,10 @@ export type Role = "all" | "api" | "worker";
  * SIGTERM/SIGINT: HTTP first (in-flight requests finish, no new webhook starts work), then the
  * bots (polling stops, taken updates and answers finish), then jobs, then the database.
  */
-export async function startServer(runtime: Runtime, role: Role): Promise<void> {
+export async function startServer(runtime: Runtime, role: Role, link?: WorkerLink): Promise<void> {
   const { config, logger, core } = runtime;
+  /** The one process that speaks for the program (banner, setup code, notes): not every worker. */
+  const speaks = !link || link.slot === 0;
   // Tokens sealed before the bot id was bound as associated data are upgraded (idempotent).
   const upgraded = await resealBotTokens(core, systemActor, {
     from: runtime.secretBox,
@@ -42,30 +67,68 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
   if (upgraded.resealed > 0)
     logger.info({ bots: upgraded.resealed }, "bot tokens resealed bound to their bot ids");
   const metrics = createMetrics();
-  const assistant = createAssistantDeps(config, logger);
+  const decision = await decidePlayground(config, core, role);
+  const playground = decision.run ? await startPlayground({ core, logger }) : undefined;
+  const apiRoot: ApiRoot = playground
+    ? (token) => playground.apiRootFor(token, config.TELEGRAM_API_ROOT)
+    : config.TELEGRAM_API_ROOT;
+  // The demo bot's Mini App: on the emulator (Telegram's test environment) plain http will do.
+  const playgroundStore = playground
+    ? `${(config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${config.PORT}`).replace(/\/+$/, "")}/app`
+    : undefined;
+  const storeBaseUrlFor = playground
+    ? (token: string) => (token === playground.bot.token ? playgroundStore : undefined)
+    : undefined;
+  const assistant = createAssistantDeps(config, logger, { playground: playground !== undefined });
   const yookassa = createYooKassaSettings(config);
   const botApis = createBotApis({
     core,
     secretBox: runtime.secretBox,
     secrets: runtime.secrets,
-    apiRoot: config.TELEGRAM_API_ROOT,
+    apiRoot,
   });
   // Every job is sent through the core's outbox, attached to pg-boss when the runner starts.
   const enqueue = createEnqueue(core);
   const refundAtProvider = createProviderRefund({ core, botApis, yookassa });
   let jobs: JobRunner | undefined;
+  const broadcastSender = createTelegramBroadcastSender({
+    botApis,
+    storeBaseUrl: storeBaseUrlOf(config.PUBLIC_URL),
+    storeBaseUrlFor,
+    publicUrl: config.PUBLIC_URL,
+  });
   const jobDefinitions = [
     pruneSessionsJob(core),
+    pruneEventsJob(core, config.ANALYTICS_RETENTION_DAYS),
     pruneRateLimitsJob(core),
     releaseStaleQuestionsJob(core, assistant.config),
     paymentNoticesJob({ core, botApis, adminChatId: config.ADMIN_CHAT_ID, publicUrl: config.PUBLIC_URL }),
     mockPaymentJob({ core }),
     userMessageJob({ core, botApis }),
+    broadcastSendJob({ core, sender: broadcastSender }),
+    broadcastSweepJob({ core }),
+    campaignSweepJob({ core, sender: broadcastSender }),
     issueChatInvitesJob({ core, botApis }),
     accessReminderJob({ core, botApis }),
     accessEndedNoticeJob({ core, botApis }),
     expireOrdersJob(core),
+    ...taskJobs({ core, botApis, adminChatId: config.ADMIN_CHAT_ID }),
     resumeRefundsJob({ core, refundAtProvider }),
+    courseOnboardingJob({ core, botApis }),
+    courseChatAccessJob({ core, botApis, logger }),
+    routeSubmissionJob({ core, botApis }),
+    refreshReviewCardJob({ core, botApis }),
+    sendCertificateJob({ core, botApis, publicUrl: config.PUBLIC_URL }),
+    sendFeedbackJob({ core, botApis }),
+    courseLessonsJob({
+      core,
+      botApis,
+      logger,
+      throttle: {
+        globalPerSecond: config.TELEGRAM_GLOBAL_RATE_PER_SECOND,
+        perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
+      },
+    }),
     accessSweepJob({
       core,
       botApis,
@@ -104,6 +167,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     shop,
     access: { graceMs: config.ACCESS_GRACE_MINUTES * 60_000 },
     referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
+    recordEvents: config.ANALYTICS_EVENTS,
     limits: {
       questionsPerMinute: config.BOT_QUESTIONS_PER_MINUTE,
       checkoutsPerMinute: config.BOT_CHECKOUTS_PER_MINUTE,
@@ -113,18 +177,28 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     botApis,
     metrics,
     logger,
-    apiRoot: config.TELEGRAM_API_ROOT,
+    apiRoot,
     throttle: {
       globalPerSecond: config.TELEGRAM_GLOBAL_RATE_PER_SECOND,
       perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
     },
     storeBaseUrl: storeBaseUrlOf(config.PUBLIC_URL),
+    storeBaseUrlFor,
     mode: isWebhookMode(config)
       ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
-      : { kind: "polling" },
+      : // Telegram allows one getUpdates per bot: only slot 0 of a cluster polls.
+        { kind: "polling", ...(link && link.slot !== 0 ? { pollElsewhere: link.reloadBotElsewhere } : {}) },
+  });
+  link?.onReloadBot((botId) => {
+    botApis.forget(botId);
+    bots
+      .reloadBot(botId)
+      .catch((error: unknown) => logger.error({ botId, err: error }, "bot could not be reloaded"));
   });
   // First run: no operator yet, so the panel's /admin/setup needs this code (printed once, here).
-  const setupCode = role !== "worker" && (await isSetupOpen(core)) ? generateSetupCode() : undefined;
+  // In a cluster the first worker makes it and the others take it, so the printed code works on each.
+  const setupCode =
+    link?.setupCode ?? (role !== "worker" && (await isSetupOpen(core)) ? generateSetupCode() : undefined);
   const app =
     role === "worker"
       ? undefined
@@ -141,6 +215,21 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
           initDataMaxAgeSeconds: config.INIT_DATA_MAX_AGE_SECONDS,
           yookassaAllowedIps: config.YOOKASSA_ALLOWED_IPS,
           testControls: runtime.clock ? { clock: runtime.clock, jobs: jobDefinitions } : undefined,
+          sessionClock: playground ? systemClock : undefined,
+          playground:
+            playground && runtime.movableClock
+              ? {
+                  playground,
+                  timeTravel: {
+                    clock: runtime.movableClock,
+                    async runDueJobs() {
+                      for (const job of jobDefinitions)
+                        if (job.name === "access-sweep" || job.name === "expire-orders")
+                          await job.handler({});
+                    },
+                  },
+                }
+              : undefined,
           database: runtime.database,
           bots,
           metrics,
@@ -184,6 +273,7 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
     // Then polling, the updates already taken and the answers they started.
     await bots.stop();
     logger.info("bots stopped");
+    await playground?.close();
     await jobs?.stop();
     logger.info("jobs stopped");
     await runtime.close();
@@ -204,34 +294,63 @@ export async function startServer(runtime: Runtime, role: Role): Promise<void> {
         logger.error({ err: message }, "BOT_TOKEN could not be registered");
       });
     }
+    // The demo bot first: its row from an earlier run holds an old emulator token until then.
+    if (playground) await playground.connect(bots);
     await bots.start();
   }
 
+  const running = bots.runningBots().length;
+  const realBots = running - (playground ? 1 : 0);
+  const pretty = runtime.logFormat === "pretty";
   if (app) {
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const base = `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${port}`;
+    const publicBase = config.PUBLIC_URL?.replace(/\/$/, "") ?? base;
     logger.info(
       { url: base, port, role, version },
       `Lumen is up: API ${base}/api/v1, docs ${base}/api/docs, health ${base}/api/health`,
     );
-    logger.info({ url: `${base}/admin/` }, `Admin panel: ${base}/admin/`);
-    if (setupCode) {
-      const setupUrl = `${config.PUBLIC_URL?.replace(/\/$/, "") ?? base}/admin/setup`;
-      logger.warn(
-        { setupUrl },
-        `No operator yet. Setup code: ${setupCode} (open ${setupUrl} to create the owner)`,
+    link?.ready({ playground: playground !== undefined, setupCode });
+    // The other workers of a cluster say only that they are up; slot 0 prints the banner and notes.
+    if (speaks && pretty) {
+      process.stdout.write(
+        renderStartBanner({
+          version,
+          base,
+          publicBase,
+          playgroundBot: playground?.bot.username,
+          setupCode,
+          realBots: runsBots ? realBots : 0,
+          color: process.stdout.isTTY === true,
+        }),
       );
+    } else if (speaks) {
+      logger.info({ url: `${base}/admin/` }, `Admin panel: ${base}/admin/`);
+      if (setupCode) {
+        const setupUrl = `${publicBase}/admin/setup`;
+        logger.warn(
+          { setupUrl },
+          `No operator yet. Setup code: ${setupCode} (open ${setupUrl} to create the owner)`,
+        );
+      }
+      if (playground) {
+        logger.info(
+          { url: `${publicBase}/admin/playground`, bot: playground.bot.username },
+          `Playground: ${publicBase}/admin/playground (the demo bot @${playground.bot.username} on a built-in Telegram emulator)`,
+        );
+      }
     }
   }
   if (!app) logger.info({ role, version }, "Lumen worker is up: processing jobs");
-  const running = bots.runningBots().length;
-  if (runsBots && running === 0) {
+  if (runsBots && realBots === 0 && !pretty && speaks) {
     logger.info(
       "No bot is connected yet. Create one with @BotFather, then restart with BOT_TOKEN=<token> (or POST /api/v1/bots).",
     );
-  } else if (runsBots) {
+  }
+  if (runsBots && running > 0) {
     logger.info({ bots: running, mode: isWebhookMode(config) ? "webhook" : "polling" }, "bots running");
   }
+  releaseStartMemory();
 }

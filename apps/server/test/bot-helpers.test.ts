@@ -6,6 +6,8 @@ describe("deep links", () => {
     expect(parseDeepLink("ref_abc123")).toEqual({ kind: "referral", code: "abc123" });
     expect(parseDeepLink("login_XyZ-9")).toEqual({ kind: "login", code: "XyZ-9" });
     expect(parseDeepLink("p_0f3c")).toEqual({ kind: "product", productId: "0f3c" });
+    expect(parseDeepLink("media_Ab3xY9")).toEqual({ kind: "lessonMedia", token: "Ab3xY9" });
+    expect(parseDeepLink("media_a-b")).toEqual({ kind: "unknown", payload: "media_a-b" });
     expect(parseDeepLink("something")).toEqual({ kind: "unknown", payload: "something" });
     expect(parseDeepLink("")).toBeNull();
     expect(parseDeepLink(undefined)).toBeNull();

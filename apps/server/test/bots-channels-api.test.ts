@@ -9,6 +9,7 @@ import {
 import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
+import { wait } from "./support/wait.ts";
 
 const DAY = 86_400_000;
 let tg: TelegramEmulator;
@@ -185,7 +186,7 @@ describe("channels", () => {
       const items = (await api("operator", "GET", "/api/v1/channels")).json().items;
       expect(items).toHaveLength(1);
       return items;
-    });
+    }, wait);
     channelId = list[0].id;
     const detail = await api("operator", "GET", `/api/v1/channels/${channelId}`);
     expect(detail.json()).toMatchObject({

@@ -1,7 +1,7 @@
-import { cliActor, createApiKey, createProduct } from "@lumen/core";
+import { cliActor, createApiKey, createOrder, createProduct, settlePayment } from "@lumen/core";
 import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callbackDataOf, say, sentMessage } from "./support/bot-journey.ts";
+import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "./support/bot-journey.ts";
 import { createTestApp, type TestApp } from "./support/test-app.ts";
 
 /**
@@ -95,5 +95,56 @@ describe("starting a purchase from the bot and from the API", () => {
     );
     expect(link?.params).toMatchObject({ currency: "XTR", prices: [{ amount: 25 }] });
     expect(link?.params).not.toHaveProperty("subscription_period");
+  });
+});
+
+describe("a product link (/start p_<id>)", () => {
+  it("opens a newcomer-only product to someone who never paid, and says it is not available once they have", async () => {
+    const welcome = await createProduct(t.core, cliActor, {
+      title: "Welcome 10",
+      newcomersOnly: true,
+      details: { kind: "credits", credits: 10 },
+      prices: [{ currency: "XTR", amount: 2 }],
+    });
+    const regular = await createProduct(t.core, cliActor, {
+      title: "Regular 10",
+      details: { kind: "credits", credits: 10 },
+      prices: [{ currency: "XTR", amount: 8 }],
+    });
+    const cleo = tg.createUser({ firstName: "Cleo", languageCode: "en" });
+    const screen = await say(tg, bot, cleo, `/start p_${welcome.id}`);
+    expect(textOf(screen)).toContain("Welcome 10");
+    expect(buttonsOf(screen).flat()).toContain("Welcome 10 — 2 ⭐");
+
+    const users = await t.app.inject({
+      url: `/api/v1/users?telegram_id=${cleo.id}`,
+      headers: { "x-auth-key": key },
+    });
+    const userId = users.json().items[0].id as string;
+    const order = await createOrder(t.core, {
+      userId,
+      productId: regular.id,
+      currency: "XTR",
+      provider: "stars",
+    });
+    await settlePayment(t.core, {
+      provider: "stars",
+      providerPaymentId: `link-newcomer-${order.id}`,
+      orderId: order.id,
+      amount: order.amount,
+      currency: "XTR",
+      eventType: "successful_payment",
+      raw: {},
+    });
+    const refused = await say(tg, bot, cleo, `/start p_${welcome.id}`);
+    expect(textOf(refused)).toBe("This product is not available any more. Here is the main menu instead.");
+    // The main menu follows the refusal; then another product opens as before.
+    await tg.waitForCall("sendMessage", (p) => p.chat_id === cleo.id, {
+      after: tg.calls.indexOf(refused) + 1,
+    });
+    const after = tg.calls.length;
+    await tg.sendText(bot, cleo, `/start p_${regular.id}`);
+    const other = await tg.waitForCall("sendMessage", (p) => p.chat_id === cleo.id, { after });
+    expect(buttonsOf(other).flat()).toContain("Regular 10 — 8 ⭐");
   });
 });

@@ -1,4 +1,4 @@
-import { cliActor, createProduct } from "@lumen/core";
+import { cliActor, createOrder, createProduct, createPromo, refundOrder, settlePayment } from "@lumen/core";
 import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBotTestApp } from "./support/bot-test-app.ts";
@@ -146,11 +146,71 @@ describe("buying in the store", () => {
       },
       { timeout: 15_000, interval: 100 },
     );
+    const paid = (await call("GET", `/api/v1/app/${botId}/orders/${body.order.id}`, headers)).json();
+    expect(paid.receipt).toEqual({
+      list_amount: null,
+      promo_code: null,
+      payment_id: expect.stringMatching(/\S+/),
+      paid_at: paid.paid_at,
+      refunded_at: null,
+      item: { kind: "credits", credits: 40, period_days: null, tariff: null, upgrade_from: null },
+      seller: "Store",
+    });
+    expect(paid).toMatchObject({ title: "Store pack", currency: "XTR", amount: 20, provider: "stars" });
     expect((await call("GET", `/api/v1/app/${botId}/me`, headers)).json().balance).toBe(40);
 
-    // Another buyer cannot read Eve's order.
+    // Another buyer cannot read Eve's order, and a malformed id is named.
     const fay = { "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Fay" })) };
     expect((await call("GET", `/api/v1/app/${botId}/orders/${body.order.id}`, fay)).statusCode).toBe(404);
+    const malformed = await call("GET", `/api/v1/app/${botId}/orders/not-an-order`, headers);
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.stringify(malformed.json())).toContain("order_id");
+  });
+
+  it("opens a newcomer-only product to a buyer who never paid, and answers 404 for it once they have", async () => {
+    const welcome = await createProduct(t.core, cliActor, {
+      title: "Store welcome pack",
+      newcomersOnly: true,
+      details: { kind: "credits", credits: 5 },
+      prices: [{ currency: "XTR", amount: 1 }],
+    });
+    const regular = await createProduct(t.core, cliActor, {
+      title: "Store regular pack",
+      details: { kind: "credits", credits: 5 },
+      prices: [{ currency: "XTR", amount: 5 }],
+    });
+    const gil = tg.createUser({ firstName: "Gil", languageCode: "en" });
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, gil) };
+    const page = await call("GET", `/api/v1/app/${botId}/products/${welcome.id}`, headers);
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ id: welcome.id, title: "Store welcome pack" });
+
+    const userId = (await call("GET", `/api/v1/app/${botId}/me`, headers)).json().user.id as string;
+    const order = await createOrder(t.core, {
+      userId,
+      productId: regular.id,
+      currency: "XTR",
+      provider: "stars",
+    });
+    await settlePayment(t.core, {
+      provider: "stars",
+      providerPaymentId: `store-newcomer-${order.id}`,
+      orderId: order.id,
+      amount: order.amount,
+      currency: "XTR",
+      eventType: "successful_payment",
+      raw: {},
+    });
+    const gone = await call("GET", `/api/v1/app/${botId}/products/${welcome.id}`, headers);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error).toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/not found/),
+    });
+    // The list agrees with the page, and other products still open.
+    const catalog = (await call("GET", `/api/v1/app/${botId}/catalog`, headers)).json();
+    expect(catalog.items.some((p: { id: string }) => p.id === welcome.id)).toBe(false);
+    expect((await call("GET", `/api/v1/app/${botId}/products/${regular.id}`, headers)).statusCode).toBe(200);
   });
 
   it("refuses a way to pay the installation does not offer, naming the field, before any order", async () => {
@@ -179,6 +239,44 @@ describe("buying in the store", () => {
       },
     );
     expect(orders.json().items).toEqual([]);
+  });
+
+  it("gives a receipt with the price before the promo code and the provider's payment id", async () => {
+    const pack = await createProduct(t.core, cliActor, {
+      title: "Receipt pack",
+      details: { kind: "credits", credits: 10 },
+      prices: [{ currency: "XTR", amount: 50 }],
+    });
+    await createPromo(t.core, cliActor, { code: "HALF", kind: "percent_off", value: 50 });
+    const joe = tg.createUser({ firstName: "Joe" });
+    const headers = { "x-telegram-init-data": tg.launchMiniApp(bot, joe) };
+    const started = await call("POST", `/api/v1/app/${botId}/checkout`, headers, {
+      product_id: pack.id,
+      currency: "XTR",
+      promo_code: "half",
+    });
+    expect(started.json()).toMatchObject({ order: { amount: 25, receipt: null } });
+    expect((await tg.payInvoice(bot, joe, started.json().url)).ok).toBe(true);
+    const url = `/api/v1/app/${botId}/orders/${started.json().order.id}`;
+    await vi.waitFor(async () => expect((await call("GET", url, headers)).json().status).toBe("paid"), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    const { receipt } = (await call("GET", url, headers)).json();
+    expect(receipt).toMatchObject({ list_amount: 50, promo_code: "HALF", refunded_at: null });
+    const payments = await call("GET", `/api/v1/payments?order_id=${started.json().order.id}`, {
+      "x-auth-key": key,
+    });
+    expect(payments.statusCode).toBe(200);
+    expect(JSON.stringify(payments.json())).toContain(receipt.payment_id);
+
+    // Refunded: the receipt stays, with the refund's date.
+    await refundOrder(t.core, cliActor, { orderId: started.json().order.id }, async () => {});
+    const refunded = (await call("GET", url, headers)).json();
+    expect(refunded).toMatchObject({
+      status: "refunded",
+      receipt: { payment_id: receipt.payment_id, refunded_at: expect.any(String), seller: "Store" },
+    });
   });
 });
 
@@ -264,12 +362,22 @@ describe("the buyer's account", () => {
     expect(ledger.next_before_id).toBeNull();
 
     const [plan] = (await call("GET", `/api/v1/app/${botId}/me`, headers)).json().plans;
-    expect(plan).toMatchObject({ plan_code: "account-club", renews: true });
+    // It renews by itself, and the product that sells it again is there for when it does not.
+    expect(plan).toMatchObject({
+      plan_code: "account-club",
+      title: "Account club",
+      renews: true,
+      renew_product_id: club.id,
+    });
     const other = { "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Kit" })) };
     const stranger = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, other);
     expect(stranger.statusCode).toBe(404);
     const cancelled = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, headers);
-    expect(cancelled.json()).toMatchObject({ id: plan.id, renews: false });
+    expect(cancelled.json()).toMatchObject({
+      id: plan.id,
+      renews: false,
+      renew_product_id: plan.renew_product_id,
+    });
     const told = await tg.waitForCall("editUserStarSubscription", (p) => p.user_id === jo.id);
     expect(told.params.is_canceled).toBe(true);
     const again = await call("POST", `/api/v1/app/${botId}/plans/${plan.id}/cancel-renewal`, headers);

@@ -5,10 +5,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accessSweepJob } from "../src/jobs/access-sweep.ts";
 import { issueChatInvitesJob } from "../src/jobs/issue-chat-invites.ts";
-import { buttonsOf, callbackDataOf, sentMessage, textOf } from "./support/bot-journey.ts";
+import { buttonsOf, callbackDataOf, say, sentMessage, textOf } from "./support/bot-journey.ts";
 import { createBotTestApp } from "./support/bot-test-app.ts";
 import { runQueuedJobs } from "./support/queued-jobs.ts";
 import type { TestApp } from "./support/test-app.ts";
+import { wait } from "./support/wait.ts";
 
 /**
  * The paywall in front of a channel: someone without a plan asks to join, the bot writes to
@@ -43,7 +44,7 @@ async function paidChannel(title: string, onSale: boolean) {
   await vi.waitFor(async () => {
     const channels = await t.app.inject({ url: "/api/v1/channels", headers: { "x-auth-key": key } });
     expect(channels.json().items.some((c: { chat_id: number }) => c.chat_id === chat.id)).toBe(true);
-  });
+  }, wait);
   const channels = await t.app.inject({ url: "/api/v1/channels", headers: { "x-auth-key": key } });
   const channelId = channels.json().items.find((c: { chat_id: number }) => c.chat_id === chat.id)
     .id as string;
@@ -112,6 +113,39 @@ describe("the join-request paywall", () => {
     });
     const kinds = (log.json().items as Array<{ kind: string }>).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(["join_request_offered", "join_request_approved"]));
+  });
+
+  it("answers a join-request query with the plan in the store, and approves it through the query when they pay", async () => {
+    const { chat, plan } = await paidChannel("Query room", true);
+    const dee = tg.createUser({ firstName: "Dee", languageCode: "en" });
+    const after = tg.calls.length;
+    const request = await tg.sendJoinRequest(bot, dee, chat, { asQuery: true });
+    expect(request.query_id).toEqual(expect.any(String));
+    const shown = await tg.waitForCall("sendChatJoinRequestWebApp", () => true, { after, timeoutMs: 10_000 });
+    expect(shown.params).toEqual({
+      chat_join_request_query_id: request.query_id,
+      web_app_url: `${base}/${botId}/products/${plan.id}`,
+    });
+    // The Mini App is the paywall: no message besides it, and the request stays open.
+    expect(tg.calls.slice(after).some((c) => c.method === "sendMessage" && c.params.chat_id === dee.id)).toBe(
+      false,
+    );
+
+    const catalog = await say(tg, bot, dee, "/buy");
+    const beforeInvoice = tg.calls.length;
+    await tg.pressButton(bot, dee, sentMessage(catalog), callbackDataOf(catalog, "Query room plan — 50 ⭐"));
+    const invoice = await tg.waitForCall("sendInvoice", (p) => p.chat_id === dee.id, {
+      after: beforeInvoice,
+    });
+    expect((await tg.payInvoice(bot, dee, sentMessage(invoice))).ok).toBe(true);
+    await vi.waitFor(async () => expect(await runQueuedJobs(t.jobs.boss, grantJobs())).toBe(1), wait);
+
+    const answered = await tg.waitForCall("answerChatJoinRequestQuery", () => true, { after });
+    expect(answered.params).toEqual({ chat_join_request_query_id: request.query_id, result: "approve" });
+    expect(tg.memberStatus(chat, dee)).toBe("member");
+    expect(tg.calls.some((c) => c.method === "approveChatJoinRequest" && c.params.user_id === dee.id)).toBe(
+      false,
+    );
   });
 
   it("declines at once where no plan on sale opens the chat", async () => {
@@ -189,7 +223,10 @@ describe("chat links in the store's account page", () => {
     expect(renewed.invite_link).toMatch(/^https:\/\/t\.me\//);
     expect(renewed.invite_link).not.toBe(first.invite_link);
     await tg.joinByInviteLink(bot, dan, renewed.invite_link);
-    await vi.waitFor(async () => expect((await call("GET", "/chats")).json().items[0].joined).toBe(true));
+    await vi.waitFor(
+      async () => expect((await call("GET", "/chats")).json().items[0].joined).toBe(true),
+      wait,
+    );
 
     const eli = {
       "x-telegram-init-data": tg.launchMiniApp(bot, tg.createUser({ firstName: "Eli" }), {

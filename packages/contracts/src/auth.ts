@@ -15,7 +15,20 @@ export const meResponse = z.object({
   id: z.uuid(),
   name: z.string(),
   role: adminRole,
+  telegram_user_id: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The operator's linked Telegram account; always null for an API key"),
 });
+
+export const telegramLinkCode = z
+  .object({
+    code: z.string().describe("Send `/start op_<code>` to any of the bots below; valid until expires_at"),
+    expires_at: timestamp,
+    links: z.array(z.object({ bot_username: z.string(), url: z.url() })),
+  })
+  .meta({ id: "TelegramLinkCode" });
 
 export const loginResponse = z.object({ operator, expires_at: timestamp });
 

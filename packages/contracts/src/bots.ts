@@ -35,6 +35,11 @@ export const botMode = z.enum(["polling", "webhook"]);
 export const botList = z.object({
   items: z.array(bot),
   mode: botMode.describe("How this installation receives updates: long polling, or webhooks at PUBLIC_URL"),
+  mini_app: z
+    .enum(["https", "no_public_url", "not_https"])
+    .describe(
+      "Whether the bots can offer the Mini App: Telegram opens it over HTTPS only, so without an https PUBLIC_URL its buttons are left out",
+    ),
 });
 
 export const updateBotRequest = z
@@ -70,3 +75,15 @@ export const botWebhookStatus = z
     allowed_updates: z.array(z.string()).nullable(),
   })
   .meta({ id: "BotWebhookStatus" });
+
+/** The `first_update` event of a bot's live stream: its first update arrived (or had before). */
+export const botFirstUpdate = z
+  .object({
+    at: timestamp,
+    kind: z
+      .string()
+      .nullable()
+      .describe("message, callback_query…; null when it arrived before the page asked"),
+    from_name: z.string().nullable().describe("The first name of whoever sent it"),
+  })
+  .meta({ id: "BotFirstUpdate" });

@@ -35,7 +35,11 @@ export const product = z
     title: z.string(),
     description: z.string(),
     image_url: z.string().nullable(),
+    category: z.string().nullable(),
     active: z.boolean(),
+    newcomers_only: z
+      .boolean()
+      .describe("a newcomer-only offer: shown and sold only before a first purchase"),
     sort_order: z.number().int(),
     details,
     prices: z.array(price),
@@ -48,7 +52,18 @@ export const productRequest = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(2000).optional(),
   image_url: z.url().max(2000).nullable().optional(),
+  category: z
+    .string()
+    .trim()
+    .max(40)
+    .nullable()
+    .optional()
+    .describe("The store's shelf; empty or null: none"),
   active: z.boolean().optional(),
+  newcomers_only: z
+    .boolean()
+    .optional()
+    .describe("a newcomer-only offer: hidden from and refused to buyers who have paid before"),
   sort_order: boundedInt(-limits.sortOrder, limits.sortOrder).optional(),
   details,
   prices: z.array(price).min(1).max(2),

@@ -29,7 +29,21 @@ export const errorResponse = z
   .meta({ id: "Error" });
 
 export const uuidParam = z.object({ id: z.uuid() });
-export const adminRole = z.enum(["owner", "admin", "operator"]);
+export const adminRole = z.enum(["owner", "admin", "operator", "reviewer", "assistant"]);
+export type AdminRoleName = z.infer<typeof adminRole>;
+
+/** The ladder: each rung can do everything the rungs below it can. */
+const ladder: Record<AdminRoleName, number> = { owner: 3, admin: 2, operator: 1, reviewer: 0, assistant: 0 };
+
+/**
+ * Whether `role` may do what needs `required`. Owner, admin and operator are a ladder. A reviewer
+ * (courses' homework) and an assistant (delegated tasks) are desk roles beside it: each reaches
+ * only its own desk, and an operator or higher reaches every desk.
+ */
+export function roleReaches(role: AdminRoleName, required: AdminRoleName): boolean {
+  if (ladder[required] === 0) return role === required || ladder[role] >= ladder.operator;
+  return ladder[role] >= ladder[required];
+}
 
 /**
  * Upper bounds of numeric inputs. Each is far below what its column holds (int4: 2^31 - 1), so

@@ -8,6 +8,8 @@ export const errorCodesList = [
   "RATE_LIMITED",
   "INSUFFICIENT_CREDITS",
   "PAYMENT_MISMATCH",
+  /** A file larger than the upstream lets us fetch (Telegram bots download up to 20 MB). */
+  "FILE_TOO_BIG",
   "UPSTREAM_FAILED",
   "SERVICE_UNAVAILABLE",
   "INTERNAL",

@@ -10,6 +10,7 @@ export const operatorAccount = z
     disabled_at: timestamp.nullable(),
     last_login_at: timestamp.nullable(),
     created_at: timestamp,
+    telegram_user_id: z.number().int().nullable().describe("The linked Telegram account, if any"),
     active_sessions: z.number().int().describe("Sessions that would let this operator in right now"),
   })
   .meta({ id: "OperatorAccount" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timestamp } from "./common.ts";
+import { partnerMoney } from "./sales.ts";
 
 /**
  * The buyer's API behind the Mini App and the installed app (`/api/v1/app/:bot_id/*`). Buyers
@@ -11,6 +12,9 @@ const currency = z.enum(["XTR", "RUB"]);
 
 export const storeBotParam = z.object({ bot_id: z.uuid() });
 export const storeItemParam = z.object({ bot_id: z.uuid(), id: z.uuid() });
+export const storeOrderParam = z.object({ bot_id: z.uuid(), order_id: z.uuid() });
+
+const courseTariff = z.enum(["BASIC", "FEEDBACK", "PREMIUM"]);
 
 export const storeProduct = z
   .object({
@@ -19,6 +23,7 @@ export const storeProduct = z
     title: z.string(),
     description: z.string(),
     image_url: z.string().nullable(),
+    category: z.string().nullable().describe("The shelf the store shows it on"),
     prices: z.array(z.object({ currency, amount: z.number().int() })),
     /** Credits a credits pack grants. */
     credits: z.number().int().nullable(),
@@ -47,6 +52,27 @@ export const storeOrder = z
     /** What the payment gave, once paid: the balance after a credits pack, the plan's end. */
     granted: z
       .object({ balance: z.number().int().nullable(), plan_ends_at: timestamp.nullable() })
+      .nullable(),
+    /**
+     * The receipt once paid (or refunded): the provider's payment id, the price before a promo
+     * code, what the order bought (fixed when it was made) and the bot that sold it.
+     */
+    receipt: z
+      .object({
+        list_amount: z.number().int().nullable(),
+        promo_code: z.string().nullable(),
+        payment_id: z.string(),
+        paid_at: timestamp,
+        refunded_at: timestamp.nullable(),
+        item: z.object({
+          kind: z.enum(["credits", "plan", "course", "digital"]),
+          credits: z.number().int().nullable(),
+          period_days: z.number().int().nullable(),
+          tariff: courseTariff.nullable(),
+          upgrade_from: courseTariff.nullable().describe("A course upgrade: the tariff before it"),
+        }),
+        seller: z.string().nullable().describe("The bot's name"),
+      })
       .nullable(),
   })
   .meta({ id: "StoreOrder" });
@@ -78,15 +104,22 @@ export const storeAccount = z
       first_name: z.string(),
       username: z.string().nullable(),
       language: z.string().nullable(),
+      locale: z
+        .enum(["en", "ru"])
+        .nullable()
+        .describe("The language the buyer chose in the bot or the app, if any"),
     }),
     balance: z.number().int(),
     plans: z.array(
       z.object({
         id: z.uuid(),
         plan_code: z.string(),
+        title: z.string(),
         status: z.string(),
         ends_at: timestamp,
         renews: z.boolean(),
+        /** The product that renews this plan for this buyer here (null: none on sale). */
+        renew_product_id: z.uuid().nullable(),
       }),
     ),
   })
@@ -167,7 +200,7 @@ export const storeLedger = z
 
 export const storeOrdersQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) });
 export const storeOrderList = z
-  .object({ items: z.array(storeOrder.omit({ granted: true })) })
+  .object({ items: z.array(storeOrder.omit({ granted: true, receipt: true })) })
   .meta({ id: "StoreOrderList" });
 
 export const storeChatParam = z.object({
@@ -193,3 +226,18 @@ export const storeChats = z
     ),
   })
   .meta({ id: "StoreChats" });
+
+export const storeLanguageRequest = z.object({ locale: z.enum(["en", "ru"]) });
+
+/** The buyer as a partner: their referral link and what it brought (the bot's /partner). */
+export const storePartner = z
+  .object({
+    link: z.url(),
+    clicks: z.number().int(),
+    signups: z.number().int(),
+    paying_users: z.number().int(),
+    money: z.array(partnerMoney),
+    percent: z.number(),
+    hold_days: z.number().int(),
+  })
+  .meta({ id: "StorePartner" });

@@ -51,7 +51,8 @@ export const partnerStatsSummary = z.object({
 });
 
 export const chatAccess = z.object({
-  subscription_id: z.uuid(),
+  subscription_id: z.uuid().nullable().describe("the plan the link was made for; null for a course chat"),
+  enrollment_id: z.uuid().nullable().describe("the course place the link was made for (a tariff's chat)"),
   chat_id: z.number().int(),
   invite_link: z.string(),
   used_at: timestamp.nullable(),

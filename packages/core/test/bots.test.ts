@@ -22,7 +22,7 @@ describe("bots", () => {
     expect(saved).toMatchObject({
       created: true,
       username: "shop_bot",
-      features: ["assistant"],
+      features: ["assistant", "courses"],
       enabled: true,
     });
     expect(JSON.stringify(saved)).not.toContain(token(42));

@@ -23,7 +23,8 @@ export { TelegramUserError } from "./telegram/api-error.ts";
 export type { CallPredicate, WaitForCallOptions } from "./telegram/call-log.ts";
 export type { CreateBotOptions, CreateChatOptions, CreateUserOptions } from "./telegram/create-entities.ts";
 export { createTelegramEmulator } from "./telegram/create-telegram-emulator.ts";
-export type { MessageRef, PaymentView, TelegramEmulator } from "./telegram/telegram-emulator.ts";
+export { miniAppLaunchUrl, type ThemeParams, telegramThemes } from "./telegram/mini-app-launch.ts";
+export type { InvoiceView, MessageRef, PaymentView, TelegramEmulator } from "./telegram/telegram-emulator.ts";
 export type {
   AddBotToChatOptions,
   ApiCall,

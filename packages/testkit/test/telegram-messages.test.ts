@@ -153,6 +153,54 @@ describe("telegram emulator: messages", () => {
     expect((await apiError(bot.api.sendMessageDraft(alice.id, 0, "x"))).description).toBe(
       "Bad Request: draft_id must be non-zero",
     );
+    expect((await apiError(bot.api.sendMessageDraft(alice.id, 7, " "))).description).toBe(
+      "Bad Request: message text is empty",
+    );
+    // Formatted like a message: the draft keeps the text Telegram would show.
+    await bot.api.sendMessageDraft(alice.id, 8, "<b>Done</b> soon", { parse_mode: "HTML" });
+    expect(tg.drafts(alice.id).at(-1)?.text).toBe("Done soon");
+  });
+
+  it("opens Mini Apps over https only, and over http too in Telegram's test environment", async () => {
+    const local = "http://localhost:3000/app/";
+    const refused = await apiError(
+      bot.api.sendMessage(alice.id, "Store", { reply_markup: new InlineKeyboard().webApp("Open", local) }),
+    );
+    expect(refused.description).toBe(
+      `Bad Request: Web App URL '${local}' is invalid: Only HTTPS links are allowed`,
+    );
+    await apiError(
+      bot.api.setChatMenuButton({ menu_button: { type: "web_app", text: "Store", web_app: { url: local } } }),
+    );
+
+    const testEnv = await createTelegramEmulator({ testEnvironment: true });
+    try {
+      const demo = testEnv.createBot({ username: "demo_bot" });
+      const bob = testEnv.createUser({ firstName: "Bob" });
+      const demoBot = createGrammyBot(testEnv, demo);
+      await testEnv.sendText(demo, bob, "/start");
+      await demoBot.api.sendMessage(bob.id, "Store", {
+        reply_markup: new InlineKeyboard().webApp("Open", local),
+      });
+      await demoBot.api.setChatMenuButton({
+        menu_button: { type: "web_app", text: "Store", web_app: { url: local } },
+      });
+      const sent = testEnv.chatHistory(bob.id).at(-1);
+      expect(sent?.reply_markup?.inline_keyboard[0]?.[0]).toEqual({ text: "Open", web_app: { url: local } });
+      expect(await demoBot.api.getChatMenuButton()).toEqual({
+        type: "web_app",
+        text: "Store",
+        web_app: { url: local },
+      });
+      // Still not any scheme: a web_app URL is a web address.
+      await apiError(
+        demoBot.api.sendMessage(bob.id, "x", {
+          reply_markup: new InlineKeyboard().webApp("Open", "ftp://localhost/app"),
+        }),
+      );
+    } finally {
+      await testEnv.close();
+    }
   });
 
   it("answers 403 once the user blocked the bot and tells the bot via my_chat_member", async () => {

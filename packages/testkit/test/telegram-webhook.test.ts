@@ -55,6 +55,47 @@ describe("telegram emulator: webhooks", () => {
     expect(info).toMatchObject({ url: hook.url, pending_update_count: 0, allowed_updates: ["message"] });
   });
 
+  it("in parallel mode keeps up to max_connections updates in flight, each delivered once", async () => {
+    const parallel = await createTelegramEmulator({ webhookDelivery: "parallel" });
+    try {
+      const handle = parallel.createBot({ username: "busy_bot" });
+      const held: Array<() => void> = [];
+      const delivered: number[] = [];
+      let inFlight = 0;
+      let most = 0;
+      // Each request is held until three are waiting: only parallel delivery gets past the first.
+      hook = await startHookServer((request, response) => {
+        let body = "";
+        request.on("data", (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        request.on("end", () => {
+          delivered.push((JSON.parse(body) as { update_id: number }).update_id);
+          most = Math.max(most, ++inFlight);
+          held.push(() => {
+            inFlight--;
+            response.writeHead(200).end();
+          });
+          if (held.length === 3) for (const release of held.splice(0)) release();
+        });
+      });
+      await new Bot(handle.token, { client: { apiRoot: parallel.apiRoot } }).api.setWebhook(hook.url, {
+        max_connections: 3,
+      });
+      const updates = [];
+      for (let i = 0; i < 6; i++) {
+        updates.push(await parallel.sendText(handle, parallel.createUser({ firstName: `U${i}` }), "hi"));
+      }
+      await parallel.waitUntilHandled(handle);
+
+      expect(most).toBe(3);
+      expect(delivered.sort()).toEqual(updates.map((u) => u.update_id).sort());
+      expect(parallel.pendingUpdates(handle)).toEqual([]);
+    } finally {
+      await parallel.close();
+    }
+  });
+
   it("retries a failed delivery and reports the error in getWebhookInfo", async () => {
     const handle = tg.createBot({ username: "flaky_bot" });
     const alice = tg.createUser({ firstName: "Alice" });

@@ -4,8 +4,14 @@ import { Controller } from "react-hook-form";
 import type { Role } from "../lib/auth.ts";
 import { useT } from "../lib/i18n.ts";
 
-/** The roles an owner hands out, least to most: the order every role picker shows. */
-export const roles = ["operator", "admin", "owner"] as const satisfies readonly Role[];
+/** The roles an owner hands out: the desk roles, then the ladder least to most. */
+export const roles = [
+  "reviewer",
+  "assistant",
+  "operator",
+  "admin",
+  "owner",
+] as const satisfies readonly Role[];
 
 /**
  * A form's role picker (operators, API keys): bound to the form field `name`, labelled by the

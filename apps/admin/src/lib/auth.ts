@@ -1,4 +1,4 @@
-import { meResponse } from "@lumen/contracts";
+import { meResponse, roleReaches } from "@lumen/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useRouteContext } from "@tanstack/react-router";
 import type { z } from "zod";
@@ -7,11 +7,9 @@ import { ApiError, api } from "./api.ts";
 export type Me = z.output<typeof meResponse>;
 export type Role = Me["role"];
 
-const rank: Record<Role, number> = { operator: 1, admin: 2, owner: 3 };
-
 /** Whether a role reaches the least role a page or action needs (the server enforces the same rule). */
 export function can(me: Pick<Me, "role"> | null | undefined, required: Role): boolean {
-  return !!me && rank[me.role] >= rank[required];
+  return !!me && roleReaches(me.role, required);
 }
 
 /** Who is signed in; `null` when nobody is (a 401), so guards can decide without an error. */

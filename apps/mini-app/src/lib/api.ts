@@ -53,7 +53,7 @@ async function parse<T>(response: Response): Promise<T> {
 
 /** Any caller that is not the store's own pages: the sign-in screen's login and status calls. */
 export function publicApi<T>(
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "PUT",
   url: string,
   body?: unknown,
   headers?: Record<string, string>,
@@ -107,7 +107,7 @@ function refreshSession(botId: string, stale: Tokens): Promise<boolean> {
  * shared contracts (types only, so Zod stays out of the bundle). Outside Telegram a 401 refreshes
  * the session once and repeats the call.
  */
-export async function storeApi<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+export async function storeApi<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   if (!auth) throw new Error("configureApi was not called");
   const url = `/api/v1/app/${auth.botId}${path}`;
   const sent = authorizationHeader();

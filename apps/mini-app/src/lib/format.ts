@@ -18,3 +18,10 @@ export function formatDate(value: string | Date): string {
     new Date(value),
   );
 }
+
+/** A moment to the minute, in the buyer's language: when a receipt's payment or refund happened. */
+export function formatDateTime(value: string | Date): string {
+  return new Intl.DateTimeFormat(getLocale(), { dateStyle: "long", timeStyle: "short" }).format(
+    new Date(value),
+  );
+}

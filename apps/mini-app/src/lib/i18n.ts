@@ -1,9 +1,10 @@
+import { useSyncExternalStore } from "react";
 import en from "../locales/en.ts";
 import ru from "../locales/ru.ts";
 
 /**
- * English and Russian, chosen once at boot from the Telegram user's `language_code` (the store has
- * no language switch of its own: Telegram's setting is the buyer's choice). Keys are typed from
+ * English and Russian: the buyer's own choice (made in the account tab or the bot's /language,
+ * remembered on the device) wins, else the Telegram user's `language_code`. Keys are typed from
  * `locales/en.ts`, so a missing Russian string fails tsc.
  */
 export type Locale = "en" | "ru";
@@ -21,9 +22,50 @@ export function localeOf(languageCode: string | undefined): Locale {
   return languageCode?.toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 
+const listeners = new Set<() => void>();
+/** Whose choice is remembered: one Telegram user, or the one buyer signed in to the installed app. */
+let choiceKey = "lumen.locale";
+
+/** Sets whose language choice the device remembers (a phone can be shared by two Telegram accounts). */
+export function rememberChoicesOf(owner: string): void {
+  choiceKey = `lumen.locale.${owner}`;
+}
+
 export function setLocale(locale: Locale): void {
   current = locale;
   document.documentElement.lang = locale;
+  for (const listener of listeners) listener();
+}
+
+/** The language the buyer picked on this device before, if any. */
+export function savedLocale(): Locale | null {
+  try {
+    const saved = localStorage.getItem(choiceKey);
+    return saved === "en" || saved === "ru" ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Switches the app and remembers the choice, so the next launch opens in it. */
+export function chooseLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(choiceKey, locale);
+  } catch {
+    // storage refused (private mode): the choice still holds for this launch
+  }
+  if (locale !== current) setLocale(locale);
+}
+
+/** Re-renders the caller when the language changes (the shell keys its page on it). */
+export function useLocale(): Locale {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
 }
 
 export function getLocale(): Locale {

@@ -7,6 +7,7 @@ import {
   mainButton,
   miniApp,
   retrieveRawInitData,
+  setTargetOrigin,
   themeParams,
   viewport,
 } from "@tma.js/sdk-react";
@@ -14,6 +15,8 @@ import {
 export type Launch = {
   /** The signed launch data, sent unchanged with every API call (`Authorization: tma <raw>`). */
   rawInitData: string;
+  /** The Telegram user's id: whose choices (the language) this device remembers. */
+  userId: number | undefined;
   languageCode: string | undefined;
   /** The `startapp` parameter of the link that opened the store (a deep link, a broadcast), for analytics. */
   startParam: string | undefined;
@@ -33,6 +36,9 @@ export function insideTelegram(): boolean {
 
 export function connectTelegram(): Launch | null {
   if (!isTMA()) return null;
+  // Framed by a page of this same server: the admin panel's playground, which answers the SDK's
+  // events as Telegram's web client does, by postMessage (that client is web.telegram.org).
+  if (framedByOwnServer()) setTargetOrigin(window.location.origin);
   let rawInitData: string | undefined;
   try {
     init();
@@ -67,9 +73,19 @@ export function connectTelegram(): Launch | null {
   connected = true;
   return {
     rawInitData,
+    userId: initData.user()?.id,
     languageCode: initData.user()?.language_code,
     startParam: initData.startParam() || undefined,
   };
+}
+
+function framedByOwnServer(): boolean {
+  try {
+    return window.parent !== window && window.parent.location.origin === window.location.origin;
+  } catch {
+    // A cross-origin parent (Telegram's web client) cannot be read.
+    return false;
+  }
 }
 
 /** Dark Telegram themes switch the shared `.dark` tokens too (borders, focus rings, color-scheme). */

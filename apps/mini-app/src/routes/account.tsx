@@ -1,13 +1,17 @@
 import { Button } from "@lumen/ui/components/button";
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { CreditHistory, OrderHistory } from "../features/store/account-history.tsx";
 import { accountQuery } from "../features/store/api.ts";
+import { LanguageChoice } from "../features/store/language-choice.tsx";
+import { PartnerCard } from "../features/store/partner-card.tsx";
 import { PlanChats } from "../features/store/plan-chats.tsx";
 import { PlanRow } from "../features/store/plan-row.tsx";
+import { TaskSection } from "../features/tasks/task-section.tsx";
 import { currentBotId } from "../lib/api.ts";
-import { t } from "../lib/i18n.ts";
+import { chooseLocale, t } from "../lib/i18n.ts";
 import { saveTokens } from "../lib/session.ts";
 import { insideTelegram } from "../lib/telegram.ts";
 
@@ -15,9 +19,17 @@ export const Route = createFileRoute("/account")({
   component: AccountPage,
 });
 
-/** Who is signed in, balance, plans (stop renewing), orders and credit history; Sign out in the installed app. */
+/**
+ * Who is signed in, balance, plans (stop renewing), tasks, chats, orders, credit history, the
+ * partner link and the language; Sign out in the installed app.
+ */
 function AccountPage() {
   const account = useQuery(accountQuery);
+  // A language chosen in the bot (/language) is the buyer's choice here too.
+  const chosen = account.data?.user.locale;
+  useEffect(() => {
+    if (chosen) chooseLocale(chosen);
+  }, [chosen]);
   if (account.isPending) return <LoadingCards count={2} />;
   if (account.isError) return <LoadError error={account.error} retry={() => void account.refetch()} />;
   const { user, balance, plans } = account.data;
@@ -46,9 +58,12 @@ function AccountPage() {
           </ul>
         )}
       </section>
+      <TaskSection />
       <PlanChats />
       <OrderHistory />
       <CreditHistory />
+      <PartnerCard />
+      <LanguageChoice />
       {insideTelegram() ? null : (
         // Forgetting the tokens is enough here: the bot's /sessions revokes the session itself.
         <Button

@@ -4,6 +4,7 @@ import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { LoadError, LoadingCards } from "../components/query-state.tsx";
 import { orderQuery, type StoreOrder } from "../features/store/api.ts";
+import { OrderReceipt } from "../features/store/order-receipt.tsx";
 import { formatDate, formatPrice } from "../lib/format.ts";
 import { t } from "../lib/i18n.ts";
 import { vibrateSuccess } from "../lib/telegram.ts";
@@ -44,23 +45,26 @@ function OrderPage() {
   if (order.isError) return <LoadError error={order.error} retry={() => void order.refetch()} />;
   const following = Date.now() - since < FOLLOW_MS;
   return (
-    <section className="flex flex-col items-center gap-3 rounded-xl bg-card p-6 text-center">
-      <OrderStatus
-        order={order.data}
-        following={following}
-        checkAgain={() => {
-          setSince(Date.now());
-          void order.refetch();
-        }}
-      />
-      <Button
-        asChild
-        variant={order.data.status === "paid" ? "default" : "secondary"}
-        className="mt-2 w-full"
-      >
-        <Link to="/">{t("order.backToStore")}</Link>
-      </Button>
-    </section>
+    <>
+      <section className="flex flex-col items-center gap-3 rounded-xl bg-card p-6 text-center">
+        <OrderStatus
+          order={order.data}
+          following={following}
+          checkAgain={() => {
+            setSince(Date.now());
+            void order.refetch();
+          }}
+        />
+        <Button
+          asChild
+          variant={order.data.status === "paid" ? "default" : "secondary"}
+          className="mt-2 w-full"
+        >
+          <Link to="/">{t("order.backToStore")}</Link>
+        </Button>
+      </section>
+      <OrderReceipt order={order.data} />
+    </>
   );
 }
 

@@ -1,3 +1,4 @@
+import { miniAppLaunchUrl, type ThemeParams, telegramThemes } from "@lumen/testkit";
 import type { Page } from "playwright-core";
 
 /**
@@ -9,43 +10,9 @@ import type { Page } from "playwright-core";
  * in the emulator and reports the sheet closing, as Telegram does.
  */
 
-export type ThemeParams = Record<string, string>;
-
-export const lightTheme: ThemeParams = {
-  bg_color: "#ffffff",
-  text_color: "#000000",
-  hint_color: "#8e8e93",
-  link_color: "#2481cc",
-  button_color: "#2481cc",
-  button_text_color: "#ffffff",
-  secondary_bg_color: "#efeff4",
-  header_bg_color: "#f8f8f8",
-  bottom_bar_bg_color: "#f8f8f8",
-  accent_text_color: "#2481cc",
-  section_bg_color: "#ffffff",
-  section_header_text_color: "#6d6d72",
-  subtitle_text_color: "#8e8e93",
-  destructive_text_color: "#ff3b30",
-  section_separator_color: "#c8c7cc",
-};
-
-export const darkTheme: ThemeParams = {
-  bg_color: "#212121",
-  text_color: "#ffffff",
-  hint_color: "#aaaaaa",
-  link_color: "#8774e1",
-  button_color: "#8774e1",
-  button_text_color: "#ffffff",
-  secondary_bg_color: "#0f0f0f",
-  header_bg_color: "#212121",
-  bottom_bar_bg_color: "#212121",
-  accent_text_color: "#8774e1",
-  section_bg_color: "#212121",
-  section_header_text_color: "#aaaaaa",
-  subtitle_text_color: "#aaaaaa",
-  destructive_text_color: "#ff595a",
-  section_separator_color: "#3d3d3d",
-};
+export type { ThemeParams };
+export const lightTheme = telegramThemes.light;
+export const darkTheme = telegramThemes.dark;
 
 export type PostedEvent = { type: string; params: Record<string, unknown> | undefined };
 
@@ -90,13 +57,7 @@ export async function installTelegramClient(page: Page, theme: ThemeParams): Pro
 
 /** The URL Telegram opens: the launch parameters travel in the hash, the signed init data among them. */
 export function launchUrl(base: string, initData: string, theme: ThemeParams): string {
-  const hash = new URLSearchParams({
-    tgWebAppData: initData,
-    tgWebAppVersion: "8.0",
-    tgWebAppPlatform: "tdesktop",
-    tgWebAppThemeParams: JSON.stringify(theme),
-  });
-  return `${base}#${hash.toString()}`;
+  return miniAppLaunchUrl(base, initData, { theme });
 }
 
 export function postedEvents(page: Page): Promise<PostedEvent[]> {

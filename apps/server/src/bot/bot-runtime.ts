@@ -4,6 +4,7 @@ import {
   type Actor,
   type AssistantDeps,
   type CoreContext,
+  createBotTextCache,
   findBotWebhookSecret,
   LumenError,
   loadRunnableBot,
@@ -21,14 +22,17 @@ import type { Logger } from "pino";
 import type { Metrics } from "../http/metrics.ts";
 import type { EnqueueJob } from "../jobs/job-runner.ts";
 import type { SecretRegistry } from "../log/secret-registry.ts";
+import { type ApiRoot, apiRootFor } from "./api-root.ts";
 import { createBackgroundTasks } from "./background-tasks.ts";
 import type { BotApis } from "./bot-apis.ts";
 import { publishCommands, publishStoreButton } from "./commands.ts";
 import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
+import { createEventBuffer, discardEvents } from "./event-buffer.ts";
 import type { BotLimits } from "./middlewares/limit-per-user.ts";
 import { storeUrlOf } from "./store-url.ts";
 import type { ThrottleOptions } from "./throttle.ts";
+import { createUpdateFeed } from "./update-feed.ts";
 
 /** chat_member is off by default at Telegram; paid access needs it, so we always ask for it. */
 export const allowedUpdates = [
@@ -48,6 +52,8 @@ export type BotRuntimeOptions = {
   shop: ShopSettings;
   access: { graceMs: number };
   referrals: ReferralSettings;
+  /** ANALYTICS_EVENTS: false keeps no analytics events of the bots (default true). */
+  recordEvents?: boolean;
   /** BOT_QUESTIONS_PER_MINUTE, BOT_CHECKOUTS_PER_MINUTE: per Telegram user, shared by all processes. */
   limits: BotLimits;
   secretBox: SecretBox;
@@ -57,12 +63,21 @@ export type BotRuntimeOptions = {
   secrets: SecretRegistry;
   metrics: Metrics;
   logger: Logger;
-  apiRoot: string;
+  apiRoot: ApiRoot;
   throttle: ThrottleOptions;
   /** PUBLIC_URL's `/app` when it is HTTPS: Telegram opens Mini Apps over HTTPS only. */
   storeBaseUrl?: string | undefined;
-  /** polling: this process long-polls every bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId. */
-  mode: { kind: "polling" } | { kind: "webhook"; publicUrl: string };
+  /**
+   * A bot whose Mini App lives elsewhere, by its token: the playground's demo bot talks to an
+   * emulator in Telegram's test environment, which opens Mini Apps over http too.
+   */
+  storeBaseUrlFor?: (token: string) => string | undefined;
+  /**
+   * polling: this process long-polls every bot, or, with `pollElsewhere` (a `--workers` process
+   * that is not the poller), hands each bot to start to the one that polls, since Telegram
+   * allows one getUpdates per bot; webhook: Telegram calls PUBLIC_URL/telegram/:botId.
+   */
+  mode: { kind: "polling"; pollElsewhere?: (botId: string) => void } | { kind: "webhook"; publicUrl: string };
   /** A bot that could not start is tried again after this, doubling up to `maxMs`. */
   relaunch?: { firstDelayMs: number; maxDelayMs: number };
 };
@@ -94,12 +109,24 @@ export function createBotRuntime(options: BotRuntimeOptions) {
   const relaunch = options.relaunch ?? defaultRelaunch;
   let stopped = false;
   const log = options.logger.child({ component: "bots" });
+  // One cache of edited texts for every bot of this process (see createBotTextCache).
+  const texts = createBotTextCache(options.core);
+  const events =
+    options.recordEvents === false
+      ? discardEvents
+      : createEventBuffer({ core: options.core, logger: options.logger });
+  const updateFeed = createUpdateFeed();
   const background = createBackgroundTasks((error) =>
     log.error({ err: error }, "background bot task failed"),
   );
 
   async function launch(row: RunnableBot): Promise<void> {
     options.secrets.add(row.token);
+    if (options.mode.kind === "polling" && options.mode.pollElsewhere) {
+      options.mode.pollElsewhere(row.id);
+      return;
+    }
+    const storeBaseUrl = options.storeBaseUrlFor?.(row.token) ?? options.storeBaseUrl;
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },
@@ -116,15 +143,19 @@ export function createBotRuntime(options: BotRuntimeOptions) {
         access: options.access,
         referrals: options.referrals,
         limits: options.limits,
-        storeBaseUrl: options.storeBaseUrl,
+        storeBaseUrl,
+        reloadBot: (botId) => runtime.reloadBot(botId),
+        texts,
+        events,
+        updateFeed,
       },
       throttle: options.throttle,
     });
     // Not bot.init(): grammY retries its getMe forever while Telegram is unreachable. Through
     // bot.api the call has Lumen's bounded retries, and a failure comes back here.
     bot.botInfo = await bot.api.getMe();
-    await publishCommands(bot.api);
-    await publishStoreButton(bot.api, storeUrlOf(options.storeBaseUrl, row.id));
+    await publishCommands(bot.api, row.features);
+    await publishStoreButton(bot.api, storeUrlOf(storeBaseUrl, row.id));
     if (stopped) return;
     const entry: Running = { bot, secret: row.webhookSecret };
     if (options.mode.kind === "webhook") {
@@ -178,7 +209,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
     relaunches.set(botId, timer);
   }
 
-  return {
+  const runtime = {
     async start(): Promise<void> {
       const { bots, unreadable } = await loadRunnableBots(options.core, options.secretBox);
       for (const bad of unreadable) {
@@ -198,21 +229,24 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       input: { token: string; features?: BotFeature[]; enabled?: boolean },
     ): Promise<PublicBot & { created: boolean }> {
       options.secrets.add(input.token);
-      const me = await new Api(input.token, { apiRoot: options.apiRoot }).getMe().catch((error: unknown) => {
-        if (error instanceof GrammyError && error.error_code === 401) {
-          throw new LumenError("VALIDATION_FAILED", "Telegram does not accept this bot token", {
-            field: "token",
-          });
-        }
-        throw new LumenError("UPSTREAM_FAILED", "Could not reach Telegram to check the token");
-      });
+      const me = await new Api(input.token, { apiRoot: apiRootFor(options.apiRoot, input.token) })
+        .getMe()
+        .catch((error: unknown) => {
+          if (error instanceof GrammyError && error.error_code === 401) {
+            throw new LumenError("VALIDATION_FAILED", "Telegram does not accept this bot token", {
+              field: "token",
+            });
+          }
+          throw new LumenError("UPSTREAM_FAILED", "Could not reach Telegram to check the token");
+        });
       const saved = await registerBot(options.core, actor, options.secretBox, {
         ...input,
         me: { id: me.id, username: me.username, firstName: me.first_name },
       });
       await this.stopBot(saved.id);
       options.botApis?.forget(saved.id);
-      if (saved.enabled) await launch(await loadRunnableBot(options.core, options.secretBox, saved.id));
+      if (options.mode.kind === "polling" && options.mode.pollElsewhere) options.mode.pollElsewhere(saved.id);
+      else if (saved.enabled) await launch(await loadRunnableBot(options.core, options.secretBox, saved.id));
       return saved;
     },
 
@@ -222,11 +256,15 @@ export function createBotRuntime(options: BotRuntimeOptions) {
      * Telegram keeps its updates instead of posting them to a bot that no longer answers.
      */
     async reloadBot(botId: string): Promise<void> {
+      if (options.mode.kind === "polling" && options.mode.pollElsewhere) {
+        options.botApis?.forget(botId);
+        return options.mode.pollElsewhere(botId);
+      }
       await this.stopBot(botId);
       const row = await loadRunnableBot(options.core, options.secretBox, botId);
       if (row.enabled) return launch(row);
       if (options.mode.kind === "webhook")
-        await new Api(row.token, { apiRoot: options.apiRoot }).deleteWebhook();
+        await new Api(row.token, { apiRoot: apiRootFor(options.apiRoot, row.token) }).deleteWebhook();
     },
 
     /**
@@ -266,8 +304,12 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       for (const id of relaunches.keys()) await this.stopBot(id);
       await Promise.all([...running.keys()].map((id) => this.stopBot(id)));
       await background.drain();
+      await events.stop();
     },
 
     runningBots: () => [...running.keys()],
+    /** Hears each later update of the bot, while it runs in this process. */
+    onUpdate: updateFeed.subscribe,
   };
+  return runtime;
 }

@@ -42,3 +42,7 @@ export const loginDataPattern = /^login:(yes|no):([A-Z2-9]{10})$/;
 
 export const sessionEndData = (sessionId: string | "all") => `session:end:${sessionId}`;
 export const sessionEndDataPattern = /^session:end:([0-9a-f-]{36}|all)$/;
+
+/** A broadcast's button: the broadcast and the button's position, so the press is counted. */
+export const broadcastButtonData = (broadcastId: string, index: number) => `bc:${broadcastId}:${index}`;
+export const broadcastButtonDataPattern = /^bc:([0-9a-f-]{36}):(\d)$/;

@@ -1,3 +1,4 @@
+import type { BotFeature } from "@lumen/db";
 import { createTranslator, defaultLocale, locales } from "@lumen/locales";
 import type { Api } from "grammy";
 
@@ -15,11 +16,18 @@ const commands = [
   "help",
 ] as const;
 
+/** Commands a bot has only with a feature on. */
+const featureCommands: Partial<Record<BotFeature, readonly string[]>> = {
+  courses: ["lessons", "course"],
+  tasks: ["task", "tasks"],
+};
+
 /** The command menu in every language; Telegram shows the one matching the user's app. */
-export async function publishCommands(api: Api): Promise<void> {
+export async function publishCommands(api: Api, features: readonly BotFeature[] = []): Promise<void> {
+  const all = [...commands, ...features.flatMap((feature) => featureCommands[feature] ?? [])];
   for (const locale of locales) {
     const t = createTranslator(locale);
-    const list = commands.map((command) => ({ command, description: t(`command-${command}`) }));
+    const list = all.map((command) => ({ command, description: t(`command-${command}`) }));
     await api.setMyCommands(list, locale === defaultLocale ? {} : { language_code: locale });
   }
 }

@@ -4,6 +4,8 @@ export type DeepLink =
   | { kind: "login"; code: string }
   | { kind: "product"; productId: string }
   | { kind: "promo"; code: string }
+  | { kind: "operator"; code: string }
+  | { kind: "lessonMedia"; token: string }
   | { kind: "unknown"; payload: string };
 
 const patterns: Array<[RegExp, (value: string) => DeepLink]> = [
@@ -11,6 +13,8 @@ const patterns: Array<[RegExp, (value: string) => DeepLink]> = [
   [/^login_([\w-]{1,58})$/, (code) => ({ kind: "login", code })],
   [/^p_([\w-]{1,62})$/, (productId) => ({ kind: "product", productId })],
   [/^promo_([\w-]{1,58})$/, (code) => ({ kind: "promo", code })],
+  [/^op_([A-Za-z0-9]{1,61})$/, (code) => ({ kind: "operator", code })],
+  [/^media_([A-Za-z0-9]{1,58})$/, (token) => ({ kind: "lessonMedia", token })],
 ];
 
 export function parseDeepLink(payload: string | undefined | null): DeepLink | null {

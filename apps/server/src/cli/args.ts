@@ -7,6 +7,7 @@ export function parseCommandLine(argv: string[]) {
     allowPositionals: true,
     options: {
       role: { type: "string", default: "all" },
+      workers: { type: "string" },
       email: { type: "string" },
       name: { type: "string" },
       "admin-role": { type: "string" },
@@ -21,9 +22,12 @@ export function parseCommandLine(argv: string[]) {
 export const usage = `Usage: npm run lumen -- <command> [options]
 
 Commands:
-  start [--role all|api|worker]       run Lumen (default role: all = API + bots + jobs)
+  start [--role all|api|worker] [--workers N]
+                                      run Lumen (default role: all = API + bots + jobs); on
+                                      PostgreSQL, HTTP and webhooks are served by N processes
+                                      (default: the core count), jobs and polling by one of them
   migrate                             apply database migrations and exit
-  demo                                add a demo catalog (credit packs, a plan, a digital item)
+  demo                                add demo data once: credit packs, plans, a digital item, promo code DEMO20, a partner
   admin create --email <email> [--admin-role owner|admin|operator] [--password-stdin]
                                       create an operator (prompts for the password)
   api-key create --name <name> [--key-role owner|admin|operator]

@@ -33,7 +33,8 @@ async function identify(deps: AuthDeps, request: FastifyRequest): Promise<Princi
   return resolveSession(deps.core, deps.sessionKey, token, { idleTimeoutMs: deps.sessionIdleTimeoutMs });
 }
 
-export type RequireAuth = (role?: AdminRole) => preHandlerAsyncHookHandler;
+/** The least role a route needs; `"signed-in"` is any operator, desk roles included (their own account's routes). */
+export type RequireAuth = (role?: AdminRole | "signed-in") => preHandlerAsyncHookHandler;
 
 /**
  * Routes declare the least role they need with `preHandler: requireAuth("admin")`;
@@ -44,7 +45,7 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): RequireAuth {
   return (role = "operator") =>
     async function requireAuth(request) {
       request.principal ??= await identify(deps, request);
-      if (!hasRole(request.principal.role, role)) {
+      if (role !== "signed-in" && !hasRole(request.principal.role, role)) {
         throw new LumenError("FORBIDDEN", `This needs the ${role} role; you have ${request.principal.role}`);
       }
     };

@@ -11,6 +11,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYMENT_MISMATCH: 409,
+  FILE_TOO_BIG: 422,
   RATE_LIMITED: 429,
   UPSTREAM_FAILED: 502,
   SERVICE_UNAVAILABLE: 503,

@@ -1,7 +1,7 @@
 import swagger from "@fastify/swagger";
-import scalar from "@scalar/fastify-api-reference";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { installLazyApiDocs } from "./lazy-api-docs.ts";
 
 /** OpenAPI generated from the same Zod schemas that validate requests, so the docs cannot drift. */
 export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
@@ -25,8 +25,5 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
     transformObject: jsonSchemaTransformObject,
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  await app.register(scalar, {
-    routePrefix: "/api/docs",
-    configuration: { url: "/api/openapi.json", title: "Lumen API" },
-  });
+  installLazyApiDocs(app);
 }

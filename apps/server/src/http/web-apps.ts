@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 
 /**
  * A single-page app built by Vite into `dir`, served under `prefix` (e.g. "/admin"). `scopedFiles`
- * are also served one folder down (`<prefix>/<id>/<file>`), never cached: the store's manifest and
- * service worker, whose scope and relative URLs must be the bot's own `/app/<botId>/`.
+ * are also served one folder down (`<prefix>/<id>/<file>`), never cached: the store's service
+ * worker, whose scope and relative URLs must be the bot's own `/app/<botId>/`.
  */
 export type WebApp = { name: string; prefix: string; dir: string; scopedFiles?: string[] };
 
@@ -22,7 +22,8 @@ export const miniApp: WebApp = {
   name: "Mini App store",
   prefix: "/app",
   dir: fileURLToPath(new URL("../../../mini-app/dist", import.meta.url)),
-  scopedFiles: ["manifest.webmanifest", "sw.js"],
+  // The manifest is served per bot by routes/app/store-manifest.ts (it carries the bot's name).
+  scopedFiles: ["sw.js"],
 };
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;

@@ -1,30 +1,9 @@
-import {
-  type AccessSweepPort,
-  type ChatMemberStatus,
-  type CoreContext,
-  declineStaleJoinRequests,
-  sweepAccess,
-} from "@lumen/core";
+import { type CoreContext, declineStaleJoinRequests, sweepAccess } from "@lumen/core";
 import type { Logger } from "pino";
 import { telegramJoinRequestPort } from "../access/join-request-port.ts";
+import { telegramAccessPort } from "../access/telegram-access-port.ts";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
-
-/** The sweep's Telegram side: each bot's API. Errors propagate to core. */
-function telegramAccessPort(botApis: BotApis, log: Logger): AccessSweepPort {
-  return {
-    async memberStatus({ botId, chatId, telegramId }) {
-      const api = await botApis.apiFor(botId);
-      return (await api.getChatMember(chatId, telegramId)).status as ChatMemberStatus;
-    },
-    async removeMember({ botId, chatId, telegramId }) {
-      const api = await botApis.apiFor(botId);
-      await api.banChatMember(chatId, telegramId);
-      await api.unbanChatMember(chatId, telegramId, { only_if_banned: true });
-      log.info({ chatId, user: telegramId }, "removed an ended subscriber");
-    },
-  };
-}
 
 /**
  * Every minute: the access sweep (reminders, expiry, removal from the plan's chats), a core verb

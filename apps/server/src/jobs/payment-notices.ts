@@ -1,8 +1,38 @@
-import { type CoreContext, describePurchase, getBot, type PurchaseView, parseJobPayload } from "@lumen/core";
+import {
+  type BotTextCache,
+  type CoreContext,
+  createBotTextCache,
+  describePurchase,
+  getBot,
+  type PurchaseView,
+  parseJobPayload,
+  recordEvents,
+} from "@lumen/core";
 import { createTranslator, isLocale, type Locale, resolveLocale, type Translate } from "@lumen/locales";
 import type { Api } from "grammy";
 import type { BotApis } from "../bot/bot-apis.ts";
 import type { JobDefinition } from "./job-runner.ts";
+
+function recordPaymentEvent(core: CoreContext, view: PurchaseView, ref: string) {
+  const { order } = view;
+  return recordEvents(core, [
+    {
+      type: "payment_succeeded",
+      userId: order.userId,
+      botId: order.botId,
+      productId: order.productId,
+      properties: {
+        amount: order.amount,
+        currency: order.currency,
+        provider: order.provider,
+        orderId: order.id,
+      },
+      origin: "server",
+      dedupeKey: ref,
+      occurredAt: order.paidAt ?? core.clock.now(),
+    },
+  ]);
+}
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 
@@ -12,8 +42,10 @@ function buyerLocale(view: PurchaseView): Locale {
     : resolveLocale(view.buyer.languageCode);
 }
 
-export function buyerTranslator(view: PurchaseView): Translate {
-  return createTranslator(buyerLocale(view));
+/** The buyer's language, with the edits operators made to the texts of the bot they bought in. */
+export async function buyerTranslator(texts: BotTextCache, view: PurchaseView): Promise<Translate> {
+  if (!view.order.botId) return createTranslator(buyerLocale(view));
+  return (await texts.translatorsFor(view.order.botId))(buyerLocale(view));
 }
 
 async function sendReceipt(api: Api, t: Translate, view: PurchaseView, refunded: boolean) {
@@ -54,37 +86,42 @@ export const paymentNoticesJob = (deps: {
   adminChatId: number | undefined;
   /** PUBLIC_URL: when set, a notice links to the order in the admin panel. */
   publicUrl?: string | undefined;
-}): JobDefinition => ({
-  name: "payments.send-notices",
-  async handler(data) {
-    const { orderId, outcome } = parseJobPayload("payments.send-notices", data);
-    const view = await describePurchase(deps.core.db, orderId);
-    if (!view.order.botId) return { orderId, skipped: "order has no bot" };
-    const api = await deps.botApis.apiFor(view.order.botId);
-    if (outcome === "settled" || outcome === "refunded") {
-      await sendReceipt(api, buyerTranslator(view), view, outcome === "refunded");
-    }
-    // Each bot's sales go to its own chat when one is set, in the language chosen for it.
-    const bot = await getBot(deps.core, view.order.botId);
-    const noticeChat = bot.noticeChatId ?? deps.adminChatId;
-    if (noticeChat !== undefined && outcome !== "refunded") {
-      const t = createTranslator(bot.noticeLocale);
-      const { order, buyer } = view;
-      const text =
-        outcome === "settled"
-          ? t("admin-sale", {
-              title: order.title,
-              amount: order.amount,
-              currency: order.currency,
-              provider: order.provider,
-              buyer: buyer.username ? `@${buyer.username}` : buyer.firstName,
-              telegramId: String(buyer.telegramId),
-              orderId: order.id,
-            })
-          : t("admin-mismatch", { orderId: order.id, reason: order.flagReason ?? outcome });
-      const link = deps.publicUrl ? `\n${deps.publicUrl.replace(/\/+$/, "")}/admin/orders/${order.id}` : "";
-      await api.sendMessage(noticeChat, text + link);
-    }
-    return { orderId, outcome };
-  },
-});
+}): JobDefinition => {
+  const texts = createBotTextCache(deps.core);
+  return {
+    name: "payments.send-notices",
+    async handler(data) {
+      const { orderId, outcome, ref } = parseJobPayload("payments.send-notices", data);
+      const view = await describePurchase(deps.core.db, orderId);
+      // Analytics' "paid" step, from the job the settlement queued: once per payment, however often retried.
+      if (outcome === "settled") await recordPaymentEvent(deps.core, view, ref);
+      if (!view.order.botId) return { orderId, skipped: "order has no bot" };
+      const api = await deps.botApis.apiFor(view.order.botId);
+      if (outcome === "settled" || outcome === "refunded") {
+        await sendReceipt(api, await buyerTranslator(texts, view), view, outcome === "refunded");
+      }
+      // Each bot's sales go to its own chat when one is set, in the language chosen for it.
+      const bot = await getBot(deps.core, view.order.botId);
+      const noticeChat = bot.noticeChatId ?? deps.adminChatId;
+      if (noticeChat !== undefined && outcome !== "refunded") {
+        const t = createTranslator(bot.noticeLocale);
+        const { order, buyer } = view;
+        const text =
+          outcome === "settled"
+            ? t("admin-sale", {
+                title: order.title,
+                amount: order.amount,
+                currency: order.currency,
+                provider: order.provider,
+                buyer: buyer.username ? `@${buyer.username}` : buyer.firstName,
+                telegramId: String(buyer.telegramId),
+                orderId: order.id,
+              })
+            : t("admin-mismatch", { orderId: order.id, reason: order.flagReason ?? outcome });
+        const link = deps.publicUrl ? `\n${deps.publicUrl.replace(/\/+$/, "")}/admin/orders/${order.id}` : "";
+        await api.sendMessage(noticeChat, text + link);
+      }
+      return { orderId, outcome };
+    },
+  };
+};

@@ -2,6 +2,7 @@ import { type BotHandle, createTelegramEmulator, type TelegramEmulator } from "@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { say, textOf } from "../support/bot-journey.ts";
 import { createLumenHome, findFreePort, type LumenProcess, startLumen } from "../support/lumen-process.ts";
+import { wait } from "../support/wait.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
@@ -69,7 +70,7 @@ describe("a bot on webhooks", () => {
     const ivy = tg.createUser({ firstName: "Ivy", languageCode: "ru" });
     const reply = await say(tg, bot, ivy, "/start");
     expect(textOf(reply)).toContain("Привет, Ivy!");
-    await vi.waitFor(() => expect(tg.webhookDeliveries.at(-1)).toMatchObject({ status: 200 }));
+    await vi.waitFor(() => expect(tg.webhookDeliveries.at(-1)).toMatchObject({ status: 200 }), wait);
   });
 
   it("rejects a malformed update with 400 instead of failing", async () => {

@@ -2,6 +2,7 @@ import type { BotHandle, TelegramEmulator } from "@lumen/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
 import { callApi, type LumenProcess } from "../support/lumen-process.ts";
+import { wait } from "../support/wait.ts";
 
 let tg: TelegramEmulator;
 let bot: BotHandle;
@@ -28,7 +29,7 @@ describe("channels and groups", () => {
     });
     await tg.addBotToChat(bot, club, { status: "member" });
     await tg.waitUntilHandled(bot);
-    await vi.waitFor(async () => expect((await api("/api/v1/channels")).body.items).toHaveLength(2));
+    await vi.waitFor(async () => expect((await api("/api/v1/channels")).body.items).toHaveLength(2), wait);
     const { body } = await api("/api/v1/channels");
     expect(body.items).toEqual([
       expect.objectContaining({

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callbackDataOf, say, sentMessage } from "../support/bot-journey.ts";
 import { type BotSuite, startBotSuite } from "../support/bot-suite.ts";
 import type { LumenProcess } from "../support/lumen-process.ts";
+import { wait } from "../support/wait.ts";
 
 const DAY = 86_400_000;
 let tg: TelegramEmulator;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     status: "administrator",
     rights: { can_invite_users: true, can_restrict_members: true },
   });
-  await vi.waitFor(async () => expect((await api("/api/v1/channels")).items).toHaveLength(1));
+  await vi.waitFor(async () => expect((await api("/api/v1/channels")).items).toHaveLength(1), wait);
   const plan = await api("/api/v1/products", "POST", {
     title: "VIP week",
     details: { kind: "plan", plan_code: "vip", period_days: 7, channel_ids: [vip.id] },

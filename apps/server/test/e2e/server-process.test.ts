@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => home.cleanup());
 
-describe("the server program", () => {
+// Every test here starts the program (a cold Node, migrations, the web apps) once or more.
+describe("the server program", { timeout: 120_000 }, () => {
   it("refuses a bad configuration, naming the variable", async () => {
     const result = await runLumenCli({ ...home.env, PORT: "not-a-port" }, ["start"]);
     expect(result.code).toBe(1);
@@ -23,7 +24,7 @@ describe("the server program", () => {
   it("fills a demo catalog once", async () => {
     const first = await runLumenCli(home.env, ["demo"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain("Added to the catalog: 100 AI credits, 500 AI credits, Unlimited month");
+    expect(first.stdout).toContain("Added the demo data: 100 AI credits, 500 AI credits, Unlimited month");
     expect((await runLumenCli(home.env, ["demo"])).stdout).toContain("already there");
   });
 
@@ -100,6 +101,9 @@ describe("the server program", () => {
       child.stdout?.on("data", (c: Buffer) => {
         out += c;
         if (out.includes("Lumen is up")) resolve();
+      });
+      child.stderr?.on("data", (c: Buffer) => {
+        out += c;
       });
       child.on("exit", () => reject(new Error(`npm start exited early: ${out}`)));
     });

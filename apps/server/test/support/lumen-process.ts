@@ -54,6 +54,8 @@ const baseEnv = () => ({
   HOME: process.env.HOME ?? "/tmp",
   LOG_LEVEL: "info",
   PORT: "0",
+  // The suites bring their own emulator and bots; the playground suite turns this back to auto.
+  PLAYGROUND: "false",
 });
 
 export type LumenProcess = {
@@ -73,7 +75,9 @@ export async function startLumen(
   options: { readyTimeoutMs?: number } = {},
 ): Promise<LumenProcess> {
   const worker = args.join(" ").includes("--role worker");
-  const child = spawn(process.execPath, [bin, ...args], {
+  // One process unless a suite asks for more (workers.test.ts): the suites read one process's logs.
+  const argv = args[0] === "start" && !args.includes("--workers") ? [...args, "--workers", "1"] : args;
+  const child = spawn(process.execPath, [bin, ...argv], {
     cwd: repoRoot,
     env: { ...baseEnv(), ...env },
     stdio: "pipe",

@@ -21,6 +21,7 @@ export type JsonSchema = {
 
 type Parameter = { in: "path" | "query" | "header"; name: string; required?: boolean; schema: JsonSchema };
 type Operation = {
+  summary?: string;
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
@@ -244,10 +245,15 @@ function objectFor(doc: OpenApiDocument, schema: JsonSchema, pool: FuzzPool, dep
 const asParam = (value: unknown) =>
   (value === null || typeof value !== "object" ? String(value) : JSON.stringify(value)).toWellFormed();
 
-/** Every operation of the document, each as an arbitrary of requests to it. */
+/**
+ * Every operation of the document, each as an arbitrary of requests to it. Live streams
+ * (text/event-stream) are left out: they stay open by design, and inject waits for the end.
+ */
 export function operationsOf(doc: OpenApiDocument): FuzzOperation[] {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+    Object.entries(ops)
+      .filter(([, operation]) => !operation.summary?.includes("text/event-stream"))
+      .map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
   );
 }
 

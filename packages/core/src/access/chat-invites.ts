@@ -1,5 +1,5 @@
 import { type ChatInviteRow, chatInvites, type Database } from "@lumen/db";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 import { findUserByTelegramId } from "../users/get-user.ts";
 import { recordAccessEvent } from "./record-access-event.ts";
@@ -7,7 +7,12 @@ import { recordAccessEvent } from "./record-access-event.ts";
 /** Keeps a link made for a subscriber, and logs it as issued in the same transaction. */
 export async function recordChatInvite(
   ctx: CoreContext,
-  input: Omit<ChatInviteRow, "id" | "usedAt" | "revokedAt" | "createdAt" | "updatedAt">,
+  input: Omit<
+    ChatInviteRow,
+    "id" | "usedAt" | "revokedAt" | "createdAt" | "updatedAt" | "subscriptionId" | "enrollmentId"
+  > &
+    // Made for a plan's subscriber or for a course student (the chats of their tariff).
+    ({ subscriptionId: string; enrollmentId?: null } | { subscriptionId?: null; enrollmentId: string }),
 ): Promise<ChatInviteRow> {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(chatInvites).values(input).returning();
@@ -25,6 +30,25 @@ export async function markInviteRevoked(
     .update(chatInvites)
     .set({ revokedAt: input.now, updatedAt: input.now })
     .where(and(eq(chatInvites.inviteLink, input.inviteLink), isNull(chatInvites.revokedAt)));
+}
+
+/** A course place's links to a chat not yet used, revoked nor expired: resent on a retry, revoked on a refund. */
+export async function listLiveEnrollmentInvites(
+  db: Database,
+  input: { enrollmentId: string; chatId: number; now: Date },
+): Promise<ChatInviteRow[]> {
+  return db
+    .select()
+    .from(chatInvites)
+    .where(
+      and(
+        eq(chatInvites.enrollmentId, input.enrollmentId),
+        eq(chatInvites.chatId, input.chatId),
+        isNull(chatInvites.revokedAt),
+        isNull(chatInvites.usedAt),
+        gt(chatInvites.expiresAt, input.now),
+      ),
+    );
 }
 
 export type JoinDecision =

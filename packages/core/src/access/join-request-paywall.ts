@@ -35,7 +35,15 @@ async function findPlanForChat(ctx: CoreContext, chatId: number): Promise<Produc
  */
 export async function decideJoinRequest(
   ctx: CoreContext,
-  input: { botId: string; chatId: number; telegramUserId: number; graceMs: number; requestedAt: Date },
+  input: {
+    botId: string;
+    chatId: number;
+    telegramUserId: number;
+    graceMs: number;
+    requestedAt: Date;
+    /** The request's query, kept when the bot answers it with the store (the paywall in a Mini App). */
+    queryId?: string | null;
+  },
 ): Promise<JoinRequestDecision> {
   const user = await findUserByTelegramId(ctx.db, input.telegramUserId);
   if (!user || user.isBanned) return { action: "decline" };
@@ -52,6 +60,7 @@ export async function decideJoinRequest(
   const held = {
     botId: input.botId,
     productId: product.id,
+    queryId: input.queryId ?? null,
     status: "pending" as const,
     requestedAt: input.requestedAt,
     decidedAt: null,
@@ -65,14 +74,16 @@ export async function decideJoinRequest(
 }
 
 /**
- * Telegram's side of a held request: approve or decline it. "gone" when Telegram no longer holds
- * it (answered already, or withdrawn); any other failure is thrown and the caller tries again.
+ * Telegram's side of a held request: approve or decline it (through its query when it came as
+ * one). "gone" when Telegram no longer holds it (answered already, or withdrawn); any other
+ * failure is thrown and the caller tries again.
  */
 export type JoinRequestPort = {
   answer(input: {
     botId: string;
     chatId: number;
     telegramUserId: number;
+    queryId: string | null;
     approve: boolean;
   }): Promise<"done" | "gone">;
 };

@@ -1,10 +1,14 @@
-import { type Database, storeEvents, storeEventTypes } from "@lumen/db";
+import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { CoreContext } from "../shared/context.ts";
 import { parseInput } from "../shared/parse-input.ts";
 import { num, rowsOf } from "../shared/sql-rows.ts";
+import { recordEvents } from "./record-events.ts";
 import { type PeriodInput, resolvePeriod } from "./resolve-period.ts";
+
+/** What the Mini App reports; its events live in the general `events` table (origin "app"). */
+const storeEventTypes = ["app_opened", "product_viewed", "checkout_started"] as const;
 
 /** The store sends what happened in batches; one batch is at most this many events. */
 export const STORE_EVENT_BATCH = 50;
@@ -34,13 +38,15 @@ export async function recordStoreEvents(
 ): Promise<number> {
   const { userId, botId, events } = parseInput(storeEventsInput, input);
   const occurredAt = ctx.clock.now();
-  await ctx.db.insert(storeEvents).values(
+  await recordEvents(
+    ctx,
     events.map((e) => ({
       type: e.type,
       userId,
       botId,
       productId: e.productId ?? null,
       source: e.source ?? null,
+      origin: "app",
       occurredAt,
     })),
   );
@@ -57,7 +63,7 @@ export type ProductFunnel = {
 
 /**
  * Per product, the buyers who looked at it, began a checkout and paid, in the period: distinct
- * people at each step. "Paid" comes from paid orders, so the funnel's last step agrees with
+ * people at each step, in the bot and the Mini App alike. "Paid" comes from paid orders, so the funnel's last step agrees with
  * revenue whatever the app did or did not report.
  */
 export async function readProductFunnel(
@@ -80,8 +86,8 @@ export async function readProductFunnel(
         select e.product_id,
                count(distinct e.user_id) filter (where e.type = 'product_viewed') as viewed,
                count(distinct e.user_id) filter (where e.type = 'checkout_started') as checkout
-        from store_events e
-        where e.product_id is not null and e.occurred_at >= ${period.startsAt} and e.occurred_at < ${period.endsAt}
+        from events e
+        where e.product_id is not null and e.type in ('product_viewed', 'checkout_started') and e.occurred_at >= ${period.startsAt} and e.occurred_at < ${period.endsAt}
           ${eventBot}
         group by e.product_id
       ), bought as (

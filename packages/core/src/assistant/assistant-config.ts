@@ -25,8 +25,14 @@ const stylePrompts: Record<AnswerStyle, string> = {
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
+/** Prompts made so far, by style and language: every question needs one, and there are few. */
+const promptCache = new Map<string, string>();
+
 /** The system prompt: the chosen style, and the user's language unless they write in another. */
 export function systemPromptFor(style: string | null, languageCode: string | null): string {
+  const cacheKey = `${style ?? ""}|${languageCode ?? ""}`;
+  const cached = promptCache.get(cacheKey);
+  if (cached !== undefined) return cached;
   const code = languageCode?.split("-")[0] || "en";
   let languageName = "English";
   try {
@@ -38,7 +44,10 @@ export function systemPromptFor(style: string | null, languageCode: string | nul
     stylePrompts[
       (answerStyles as readonly string[]).includes(style ?? "") ? (style as AnswerStyle) : "balanced"
     ];
-  return `${base} Use Telegram-friendly Markdown (bold, italic, code). Reply in ${languageName} unless the user writes in another language.`;
+  const prompt = `${base} Use Telegram-friendly Markdown (bold, italic, code). Reply in ${languageName} unless the user writes in another language.`;
+  // Styles and language codes come from stored settings and Telegram; the bound keeps a flood of odd codes harmless.
+  if (promptCache.size < 1000) promptCache.set(cacheKey, prompt);
+  return prompt;
 }
 
 export function priceOf(config: AssistantConfig, model: string): number {

@@ -1,4 +1,4 @@
-import { assistantTrials, messagesLog } from "@lumen/db";
+import { assistantTrials, definePreparedSql, messagesLog, runPreparedSql } from "@lumen/db";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { changeCredits } from "../credits/change-credits.ts";
 import type { CoreContext } from "../shared/context.ts";
@@ -12,19 +12,33 @@ export type CompletedAnswer = {
 };
 
 /**
- * The answer reached the user: the reservation becomes the charge. Conditional on the row
- * still being pending, so a question the stale-reservation job already gave back stays free.
+ * Plain SQL by name, not Drizzle: the second half of every question (issue 13; see
+ * runPreparedSql). Conditional on the row still being pending, so a question the
+ * stale-reservation job already gave back stays free.
  */
+const completeQuestionSql = definePreparedSql(
+  "lumen_complete_question_v1",
+  `update messages_log
+  set status = 'delivered', answer = $2::text, prompt_tokens = $3::int, completion_tokens = $4::int,
+    latency_ms = $5::int, completed_at = $6::timestamptz
+  where id = $1::uuid and status = 'pending'
+  returning id`,
+);
+
+/** The answer reached the user: the reservation becomes the charge, in one statement. */
 export async function completeQuestion(
   ctx: CoreContext,
   messageId: string,
   result: CompletedAnswer,
 ): Promise<boolean> {
-  const done = await ctx.db
-    .update(messagesLog)
-    .set({ status: "delivered", ...result, completedAt: ctx.clock.now() })
-    .where(and(eq(messagesLog.id, messageId), eq(messagesLog.status, "pending")))
-    .returning({ id: messagesLog.id });
+  const done = await runPreparedSql(ctx.db, completeQuestionSql, [
+    messageId,
+    result.answer,
+    result.promptTokens,
+    result.completionTokens,
+    result.latencyMs,
+    ctx.clock.now(),
+  ]);
   return done.length > 0;
 }
 

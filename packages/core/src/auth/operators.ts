@@ -11,6 +11,8 @@ export type OperatorView = {
   disabledAt: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
+  /** The linked Telegram account, if any (see operator-telegram.ts). */
+  telegramUserId: number | null;
   /** Sessions that would still let this operator in right now. */
   activeSessions: number;
 };
@@ -34,6 +36,7 @@ export async function readOperators(ctx: CoreContext, adminId?: string): Promise
       disabledAt: admins.disabledAt,
       lastLoginAt: admins.lastLoginAt,
       createdAt: admins.createdAt,
+      telegramUserId: admins.telegramUserId,
       activeSessions: sql<number>`coalesce(${live.count}, 0)`,
     })
     .from(admins)

@@ -3,7 +3,15 @@ import type { Actor } from "../shared/context.ts";
 
 /** Who an authenticated HTTP request acts as. */
 export type Principal =
-  | { kind: "admin"; adminId: string; sessionId: string; email: string; role: AdminRole }
+  | {
+      kind: "admin";
+      adminId: string;
+      sessionId: string;
+      email: string;
+      role: AdminRole;
+      /** The operator's linked Telegram account (how the bots know them), if any. */
+      telegramUserId: number | null;
+    }
   | { kind: "api_key"; keyId: string; name: string; role: AdminRole };
 
 export function toActor(principal: Principal, ip?: string | null): Actor {

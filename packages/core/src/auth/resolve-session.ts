@@ -28,7 +28,13 @@ export async function resolveSession(
   const claims = await readSessionToken(key, token, now);
   const idleSince = new Date(now.getTime() - (options.idleTimeoutMs ?? SESSION_IDLE_TIMEOUT_MS));
   const [row] = await ctx.db
-    .select({ sessionId: adminSessions.id, adminId: admins.id, email: admins.email, role: admins.role })
+    .select({
+      sessionId: adminSessions.id,
+      adminId: admins.id,
+      email: admins.email,
+      role: admins.role,
+      telegramUserId: admins.telegramUserId,
+    })
     .from(adminSessions)
     .innerJoin(admins, eq(admins.id, adminSessions.adminId))
     .where(

@@ -1,9 +1,8 @@
+import { roleReaches } from "@lumen/contracts";
 import type { AdminRole } from "@lumen/db";
 import { LumenError } from "../shared/errors.ts";
 
-const rank: Record<AdminRole, number> = { owner: 3, admin: 2, operator: 1 };
-
-export const hasRole = (role: AdminRole, required: AdminRole): boolean => rank[role] >= rank[required];
+export const hasRole = (role: AdminRole, required: AdminRole): boolean => roleReaches(role, required);
 
 export function requireRole(actor: { role: AdminRole }, required: AdminRole): void {
   if (!hasRole(actor.role, required)) {

@@ -47,7 +47,8 @@ export async function registerBot(
   if (!token.startsWith(`${me.id}:`))
     throw new LumenError("VALIDATION_FAILED", "token does not belong to this bot", { field: "token" });
   const now = ctx.clock.now();
-  const defaults: BotFeature[] = ["assistant"];
+  // Courses are on unless turned off: a new bot teaches the courses it sells, as bots always did.
+  const defaults: BotFeature[] = ["assistant", "courses"];
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(bots).where(eq(bots.telegramId, me.id)).for("update");
     const id = existing?.id ?? randomUUID();

@@ -36,7 +36,15 @@ export const productInput = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(""),
   imageUrl: z.url().max(2000).nullable().default(null),
+  category: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((c) => c || null)
+    .nullable()
+    .default(null),
   active: z.boolean().default(true),
+  newcomersOnly: z.boolean().default(false),
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
   details: productDetailsInput,
   prices: pricesInput,

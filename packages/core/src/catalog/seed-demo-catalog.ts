@@ -4,7 +4,7 @@ import type { Actor, CoreContext } from "../shared/context.ts";
 import { createProduct } from "./manage-products.ts";
 import type { ProductInput } from "./product-input.ts";
 
-const demo: ProductInput[] = [
+const demoProducts: ProductInput[] = [
   {
     title: "100 AI credits",
     description: "100 questions to the assistant on the standard model.",
@@ -54,8 +54,33 @@ const demo: ProductInput[] = [
   },
 ];
 
-/** `npm run lumen -- demo`: a small catalog to try the bot with. Adds only what is missing, by title. */
-export async function seedDemoCatalog(ctx: CoreContext, actor: Actor): Promise<{ created: string[] }> {
+export const demoChannelPlanTitle = "Demo channel: 30 days";
+
+/** A plan that opens a chat the bot administers (the playground's demo channel). */
+const channelPlan = (chatId: number): ProductInput => ({
+  title: demoChannelPlanTitle,
+  description: "30 days in the demo channel; the bot sends a one-person invite link.",
+  sortOrder: 35,
+  details: { kind: "plan", planCode: "demo-channel", periodDays: 30, channelIds: [chatId] },
+  prices: [
+    { currency: "XTR", amount: 250 },
+    { currency: "RUB", amount: 49_000 },
+  ],
+});
+
+/**
+ * `npm run lumen -- demo`: a small catalog to try the bot with (and, given a chat a bot already
+ * administers, a plan for it). Adds only what is missing, by title.
+ */
+export async function seedDemoCatalog(
+  ctx: CoreContext,
+  actor: Actor,
+  options: { channelChatId?: number } = {},
+): Promise<{ created: string[] }> {
+  const demo =
+    options.channelChatId === undefined
+      ? demoProducts
+      : [...demoProducts, channelPlan(options.channelChatId)];
   const existing = await ctx.db
     .select({ title: products.title })
     .from(products)

@@ -61,6 +61,68 @@ export const jobCatalog = {
     payload: z.object({ messageId: z.uuid() }),
     key: (p: { messageId: string }) => p.messageId,
   },
+  /** A paid course order: the welcome (or upgrade) message, the schedule question and the tariff's chats. */
+  "courses.send-onboarding": {
+    payload: z.object({ orderId: z.uuid() }),
+    key: (p: { orderId: string }) => p.orderId,
+  },
+  /** A refunded course order: the chats it opened are closed to the student (links revoked, member removed). */
+  "courses.end-chat-access": {
+    payload: z.object({ orderId: z.uuid() }),
+    key: (p: { orderId: string }) => p.orderId,
+  },
+  /** Homework of a FEEDBACK or PREMIUM student, to the course's reviewers' chat with "Take". */
+  "courses.route-submission": {
+    payload: z.object({ submissionId: z.uuid() }),
+    key: (p: { submissionId: string }) => p.submissionId,
+  },
+  /**
+   * The submission's card in the reviewers' chat edited to its current state ("Taken by X",
+   * "Reviewed by X: grade", no "Take"), after a claim or a review made in the chat or the panel.
+   * `ref` is the change's time: one job per change, each rendering the state as it is then.
+   */
+  "courses.refresh-review-card": {
+    payload: z.object({ submissionId: z.uuid(), ref: z.string().min(1) }),
+    key: (p: { submissionId: string; ref: string }) => `${p.submissionId}:${p.ref}`,
+  },
+  /** A reviewer's verdict (feedback and grade, or "redo"), to the student; once per review. */
+  "courses.send-feedback": {
+    payload: z.object({ submissionId: z.uuid(), reviewedAt: z.iso.datetime() }),
+    key: (p: { submissionId: string; reviewedAt: string }) => `${p.submissionId}:${p.reviewedAt}`,
+  },
+  /** The course is completed: the completion message and the certificate PDF, once per enrollment. */
+  "courses.send-certificate": {
+    payload: z.object({ enrollmentId: z.uuid() }),
+    key: (p: { enrollmentId: string }) => p.enrollmentId,
+  },
+  /** Posts a new task's card with "Take" to its bot's assistants' work chat. */
+  "tasks.post-card": {
+    payload: z.object({ taskId: z.uuid() }),
+    key: (p: { taskId: string }) => p.taskId,
+  },
+  /** Tells the other side of a task what just happened (a message relayed, taken, done, rated...). */
+  "tasks.notify": {
+    payload: z.object({
+      taskId: z.uuid(),
+      event: z.enum(["taken", "message", "waiting", "handed_over", "done", "reopened", "rated", "cancelled"]),
+      /** The message id for messages, else the event's time: one job per event. */
+      ref: z.string().min(1),
+    }),
+    key: (p: { taskId: string; event: string; ref: string }) => `${p.taskId}:${p.event}:${p.ref}`,
+  },
+  /** A deadline reminder or an overdue/untaken alert, claimed by its task_notices row. */
+  "tasks.send-notice": {
+    payload: z.object({ noticeId: z.uuid() }),
+    key: (p: { noticeId: string }) => p.noticeId,
+  },
+  /**
+   * Sends one broadcast for a while (it hands over to a new round before the job's time limit, and
+   * after a 429 pause); each round is its own job, so a round queued while one runs is not lost.
+   */
+  "broadcasts.send": {
+    payload: z.object({ broadcastId: z.uuid(), round: z.string().min(1).max(100) }),
+    key: (p: { broadcastId: string; round: string }) => `${p.broadcastId}:${p.round}`,
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,4 +1,4 @@
-import { rateLimits } from "@lumen/db";
+import { definePreparedSql, rateLimits, runPreparedSql } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import type { CoreContext } from "../shared/context.ts";
 import { LumenError } from "../shared/errors.ts";
@@ -32,6 +32,20 @@ export async function hitRateLimit(ctx: CoreContext, rule: RateLimit): Promise<R
 }
 
 /**
+ * Plain SQL by name, not Drizzle: this runs before every API request and every question
+ * (issue 13; see runPreparedSql). The rules come as one JSON parameter, so one statement
+ * serves any number of them.
+ */
+const countHitsSql = definePreparedSql(
+  "lumen_count_rate_limit_hits_v1",
+  `insert into rate_limits (key, window_start, hits, expires_at)
+  select r.key, r.window_start, 1, r.expires_at
+  from jsonb_to_recordset($1::text::jsonb) as r(key text, window_start timestamptz, expires_at timestamptz)
+  on conflict (key, window_start) do update set hits = rate_limits.hits + 1
+  returning key, hits`,
+);
+
+/**
  * Counts a hit under every rule (one statement, one round trip) and throws RATE_LIMITED, with
  * when to retry, if any is over its limit.
  */
@@ -42,21 +56,15 @@ export async function enforceRateLimits(ctx: CoreContext, rules: RateLimit[]): P
     const start = Math.floor(now / rule.windowMs) * rule.windowMs;
     return { rule, start, end: start + rule.windowMs };
   });
-  const rows = await ctx.db
-    .insert(rateLimits)
-    .values(
+  const rows = await runPreparedSql<{ key: string; hits: number }>(ctx.db, countHitsSql, [
+    JSON.stringify(
       windows.map((w) => ({
         key: w.rule.key,
-        windowStart: new Date(w.start),
-        hits: 1,
-        expiresAt: new Date(w.end),
+        window_start: new Date(w.start).toISOString(),
+        expires_at: new Date(w.end).toISOString(),
       })),
-    )
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { hits: sql`${rateLimits.hits} + 1` },
-    })
-    .returning({ key: rateLimits.key, hits: rateLimits.hits });
+    ),
+  ]);
   let retryAfterSeconds = 0;
   for (const w of windows) {
     const hits = rows.find((r) => r.key === w.rule.key)?.hits ?? 1;

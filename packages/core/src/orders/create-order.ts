@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type Currency, type OrderRow, orders, type PaymentProvider } from "@lumen/db";
+import { isSoldWith, readBotFeatures } from "../bots/bot-features.ts";
 import { getProduct, priceIn } from "../catalog/get-product.ts";
+import { requireOfferOpenTo } from "../catalog/newcomer-offer.ts";
+import { priceCourseOrder } from "../courses/price-course-order.ts";
 import { getClaimedPromo } from "../promos/claim-promo.ts";
 import { type PromoQuote, PromoRefused, quotePromo } from "../promos/quote-promo.ts";
 import { reservePromo } from "../promos/reserve-promo.ts";
@@ -42,9 +45,24 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
     const product = await getProduct(tx, input.productId);
     if (!product.active)
       throw new LumenError("CONFLICT", "This product is not on sale", { field: "product_id" });
-    const amount = priceIn(product, input.currency);
-    if (amount === undefined)
+    if (input.botId && !isSoldWith(await readBotFeatures(tx, input.botId), product))
+      throw new LumenError("CONFLICT", "This bot does not sell courses", { field: "product_id" });
+    await requireOfferOpenTo(tx, { userId: user.id, product });
+    const catalogAmount = priceIn(product, input.currency);
+    if (catalogAmount === undefined)
       throw validationFailed("currency", `This product has no price in ${input.currency}`);
+    // A course tariff above the one the buyer has costs the difference (an upgrade).
+    const priced =
+      product.details.kind === "course"
+        ? await priceCourseOrder(tx, {
+            userId: user.id,
+            courseCode: product.details.courseCode,
+            tariff: product.details.tariff,
+            currency: input.currency,
+            amount: catalogAmount,
+          })
+        : { amount: catalogAmount, upgradeFrom: null };
+    const { amount } = priced;
     if (input.provider === "stars" && input.currency !== "XTR")
       throw validationFailed("currency", "Stars payments are in XTR");
     const quoteInput = { userId: user.id, productId: product.id, currency: input.currency, amount, now };
@@ -79,6 +97,7 @@ export async function createOrder(ctx: CoreContext, input: CreateOrderInput): Pr
         currency: input.currency,
         amount: quote?.amount ?? amount,
         listAmount: amount,
+        upgradeFrom: priced.upgradeFrom,
         promoId: quote?.promo.id ?? null,
         promoCode: quote?.promo.code ?? null,
         provider: input.provider,

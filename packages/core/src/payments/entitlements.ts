@@ -4,6 +4,7 @@ import { enrollInCourse } from "../courses/enroll-in-course.ts";
 import { revokeEnrollment } from "../courses/revoke-enrollment.ts";
 import { changeCredits } from "../credits/change-credits.ts";
 import { getCreditBalance } from "../credits/read-credits.ts";
+import { type Outbox, queueJob } from "../jobs/outbox.ts";
 import { redeemPromo } from "../promos/redeem-promo.ts";
 import { LumenError } from "../shared/errors.ts";
 import { extendPlan } from "../subscriptions/extend-plan.ts";
@@ -61,6 +62,7 @@ export async function grantEntitlement(
         courseCode: details.courseCode,
         tariff: details.tariff,
         orderId: order.id,
+        now,
       });
       return { kind: "course", enrollmentId: row.id, ref: `enrollment:${row.id}` };
     }
@@ -140,8 +142,12 @@ export async function assertReversible(db: Database, order: OrderRow, force: boo
   }
 }
 
-/** Takes back what a refunded order gave: the unspent credits, or the access it opened. */
+/**
+ * Takes back what a refunded order gave: the unspent credits, or the access it opened. A course
+ * place's chats are closed by a job queued here, in the refund's transaction.
+ */
 export async function reverseEntitlement(
+  ctx: { outbox: Outbox },
   db: Database,
   order: OrderRow,
   paymentId: string,
@@ -169,8 +175,9 @@ export async function reverseEntitlement(
     return { accessEnded: revocation.ended, planEndsAt: revocation.endsAt };
   }
   if (details.kind === "course" && kind === "enrollment" && id) {
-    await revokeEnrollment(db, { enrollmentId: id, now });
-    return { accessEnded: true };
+    const accessEnded = await revokeEnrollment(db, { orderId: order.id, now });
+    await queueJob(ctx, db, "courses.end-chat-access", { orderId: order.id });
+    return { accessEnded };
   }
   return {};
 }

@@ -49,7 +49,7 @@ export async function recordProviderRefund(
       .update(payments)
       .set({ status: "refunded", refundedAt: now, updatedAt: now })
       .where(eq(payments.id, payment.id));
-    const reversal = await reverseEntitlement(tx, order, payment.id, now);
+    const reversal = await reverseEntitlement(ctx, tx, order, payment.id, now);
     // A refund asked for here that the provider's notice overtook is done as well.
     await tx
       .update(refunds)

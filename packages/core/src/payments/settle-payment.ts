@@ -75,6 +75,8 @@ async function queueFollowUps(
     });
     if (order.details.kind === "plan" && order.details.channelIds.length > 0)
       await queueJob(ctx, tx, "access.issue-chat-invites", { orderId: order.id });
+    if (order.details.kind === "course")
+      await queueJob(ctx, tx, "courses.send-onboarding", { orderId: order.id });
   }
   if (settlement.outcome === "paid_twice")
     await queueJob(ctx, tx, "payments.send-notices", {

@@ -40,7 +40,7 @@ export async function settleRefund(
         .update(payments)
         .set({ status: "refunded", refundedAt: now, updatedAt: now })
         .where(eq(payments.id, refund.paymentId));
-      reversal = await reverseEntitlement(tx, order, refund.paymentId, now);
+      reversal = await reverseEntitlement(ctx, tx, order, refund.paymentId, now);
       const actor = refund.requestedBy as Actor;
       await recordAudit(tx, actor, {
         action: "order.refund",

@@ -25,27 +25,6 @@ export function selectLivePlans(db: Database, userId: string, now: Date) {
     .orderBy(asc(subscriptions.endsAt));
 }
 
-/**
- * Takes one message from the user's live plan, if it has quota left this period. The
- * condition is in the UPDATE itself, so concurrent questions cannot exceed the quota.
- * Usage of a new period starts from zero without any job resetting it.
- */
-export async function takePlanMessage(db: Database, userId: string, now: Date): Promise<PlanCharge | null> {
-  const live = await selectLivePlans(db, userId, now);
-  for (const plan of live) {
-    const period = periodIndexOf(plan.startsAt, plan.periodDays, now);
-    const limit = plan.messagesPerPeriod ?? plan.fairUseCap;
-    const usedNow = sql`(case when ${subscriptions.usagePeriod} = ${period} then ${subscriptions.usageCount} else 0 end)`;
-    const [taken] = await db
-      .update(subscriptions)
-      .set({ usagePeriod: period, usageCount: sql`${usedNow} + 1`, updatedAt: now })
-      .where(and(eq(subscriptions.id, plan.id), sql`${usedNow} < ${limit}`))
-      .returning({ id: subscriptions.id });
-    if (taken) return { subscriptionId: taken.id, period };
-  }
-  return null;
-}
-
 /** Gives a message back to the period it was taken from; a period already over is left alone. */
 export async function returnPlanMessage(db: Database, charge: PlanCharge): Promise<void> {
   await db

@@ -12,6 +12,7 @@ export type CallLog = {
     predicate: CallPredicate | undefined,
     options: WaitForCallOptions,
   ): Promise<ApiCall>;
+  subscribe(listener: (call: ApiCall) => void): () => void;
   close(): void;
 };
 
@@ -33,6 +34,7 @@ export function createCallLog(): CallLog {
         (ms) => describeTimeout(log.items, method, ms, options.after ?? 0),
       );
     },
+    subscribe: log.subscribe,
     close: log.close,
   };
 }

@@ -5,8 +5,16 @@ import type { BotHandle, UserRef } from "./types.ts";
 import { createBotUpdateState } from "./updates/bot-update-state.ts";
 import type { BotRecord, World } from "./world.ts";
 
-export type CreateBotOptions = { username: string; firstName?: string };
+export type CreateBotOptions = {
+  username: string;
+  firstName?: string;
+  /** A fixed id and token, so a bot saved by an earlier run (the playground's) is recognised again. */
+  id?: number;
+  token?: string;
+};
 export type CreateUserOptions = {
+  /** A fixed id, so people saved by an earlier run are the same users again. */
+  id?: number;
   firstName: string;
   lastName?: string;
   username?: string;
@@ -14,6 +22,8 @@ export type CreateUserOptions = {
   isPremium?: boolean;
 };
 export type CreateChatOptions = {
+  /** A fixed (negative) id, so a chat saved by an earlier run is the same chat again. */
+  id?: number;
   type: "channel" | "supergroup" | "group";
   title: string;
   /** Makes the chat public (resolvable as "@username"). */
@@ -30,7 +40,7 @@ export function createEntityFactory(world: World) {
   let nextGroup = 4_100_000_001;
 
   const createUser = (options: CreateUserOptions): User => {
-    const user: User = { id: nextUser++, is_bot: false, first_name: options.firstName };
+    const user: User = { id: options.id ?? nextUser++, is_bot: false, first_name: options.firstName };
     if (options.lastName !== undefined) user.last_name = options.lastName;
     if (options.username !== undefined) user.username = options.username;
     if (options.languageCode !== undefined) user.language_code = options.languageCode;
@@ -45,11 +55,13 @@ export function createEntityFactory(world: World) {
       if (![...world.bots.values()].every((bot) => bot.username.toLowerCase() !== username.toLowerCase())) {
         throw new Error(`A bot named @${username} already exists`);
       }
-      const id = nextBot++;
+      const id = options.id ?? nextBot++;
+      if (options.token !== undefined && !options.token.startsWith(`${id}:`))
+        throw new Error("A bot token starts with the bot's id and a colon");
       const firstName = options.firstName ?? username;
       const record: BotRecord = {
         id,
-        token: generateBotToken(id),
+        token: options.token ?? generateBotToken(id),
         username,
         firstName,
         user: { id, is_bot: true, first_name: firstName, username },
@@ -67,7 +79,8 @@ export function createEntityFactory(world: World) {
     createUser,
 
     createChat(options: CreateChatOptions): Chat {
-      const id = options.type === "group" ? -nextGroup++ : -(1_000_000_000_000 + nextChannel++);
+      const id =
+        options.id ?? (options.type === "group" ? -nextGroup++ : -(1_000_000_000_000 + nextChannel++));
       const chat = (
         options.type === "group"
           ? { id, type: "group", title: options.title }

@@ -9,13 +9,14 @@ import {
 import { launchMiniApp } from "./actions/mini-app.ts";
 import { payInvoice, redeliverPayment, renewSubscription } from "./actions/payments.ts";
 import { setBotBlocked } from "./actions/private-chat.ts";
-import { pressInlineButton, sendUserText } from "./actions/user-messages.ts";
+import { pressInlineButton, sendUserPhoto, sendUserText, sendUserVoice } from "./actions/user-messages.ts";
 import type { CallPredicate, WaitForCallOptions } from "./call-log.ts";
 import { createEntityFactory } from "./create-entities.ts";
 import { createDispatcher } from "./dispatch-call.ts";
 import { startApiServer } from "./http/api-server.ts";
+import { readFileDownload } from "./methods/files.ts";
 import { refId, requireBotRecord, requireChatRecord, requireUser } from "./resolve.ts";
-import type { PaymentRecord } from "./state/payment-records.ts";
+import { invoiceMessageKey, type PaymentRecord } from "./state/payment-records.ts";
 import type { TelegramEmulator } from "./telegram-emulator.ts";
 import type { BotHandle, TelegramEmulatorOptions } from "./types.ts";
 import { isIdle } from "./updates/bot-update-state.ts";
@@ -41,6 +42,7 @@ export async function createTelegramEmulator(
   let dispatcher: ReturnType<typeof createDispatcher> | undefined;
   const router = attachUpdateRouter(world, {
     ...retry,
+    parallel: options.webhookDelivery === "parallel",
     async onWebhookReply(token, payload) {
       const { method, ...params } = payload;
       await dispatcher?.call({ token, method: String(method), params });
@@ -53,6 +55,7 @@ export async function createTelegramEmulator(
     dispatcher.call,
     dispatcher.recordRejected,
     (token) => unreachable.has(token),
+    (token, filePath) => readFileDownload(world, token, filePath),
   );
   const entities = createEntityFactory(world);
   const bot = (handle: BotHandle) => requireBotRecord(world, handle);
@@ -78,8 +81,24 @@ export async function createTelegramEmulator(
     createChat: entities.createChat,
 
     sendText: async (b, u, text, sendOptions) => sendUserText(world, bot(b), user(u), text, sendOptions),
+    sendPhoto: async (b, u, photoOptions) => sendUserPhoto(world, bot(b), user(u), photoOptions),
+    sendVoice: async (b, u, voiceOptions) => sendUserVoice(world, bot(b), user(u), voiceOptions),
     pressButton: async (b, u, message, data) => pressInlineButton(world, bot(b), user(u), message, data),
     payInvoice: (b, u, invoice, payOptions) => payInvoice(world, bot(b), user(u), invoice, payOptions),
+    invoiceOf(b, ref) {
+      const record =
+        typeof ref === "string"
+          ? world.invoicesByLink.get(ref)
+          : world.invoicesByMessage.get(invoiceMessageKey(ref.chat.id, bot(b).id, ref.message_id));
+      if (!record || record.botId !== bot(b).id) return undefined;
+      return {
+        title: record.title,
+        description: record.description,
+        currency: record.currency,
+        totalAmount: record.totalAmount,
+        subscriptionPeriod: record.subscriptionPeriod,
+      };
+    },
     launchMiniApp: (b, u, launchOptions) => launchMiniApp(bot(b), user(u), launchOptions),
     async deliverSuccessfulPayment(b, u, paymentLike) {
       const payment = "telegram_payment_charge_id" in paymentLike ? paymentLike : paymentLike.payment;
@@ -100,11 +119,12 @@ export async function createTelegramEmulator(
     sendJoinRequest: async (b, u, c, requestOptions) => {
       bot(b);
       const link = requestOptions?.inviteLink ? world.inviteLinks.get(requestOptions.inviteLink) : undefined;
-      return sendJoinRequest(world, user(u), chat(c), link);
+      return sendJoinRequest(world, user(u), chat(c), link, requestOptions?.asQuery);
     },
     leaveChat: async (u, c) => leaveChat(world, user(u), chat(c)),
     blockBot: async (b, u) => void setBotBlocked(world, bot(b), user(u), true),
     unblockBot: async (b, u) => void setBotBlocked(world, bot(b), user(u), false),
+    markStarted: (b, u) => void bot(b).reachableUsers.add(user(u).id),
     setMemberStatus: (c, u, status) => setMemberStatus(world, chat(c), user(u), status),
     memberStatus: (c, u) => world.members.get(refId(c), refId(u)).status,
 
@@ -112,6 +132,7 @@ export async function createTelegramEmulator(
     drafts: (c) => world.drafts.filter((draft) => draft.chatId === refId(c)).map((draft) => ({ ...draft })),
     pendingUpdates: (b) => structuredClone(bot(b).updates.queue),
 
+    onCall: (listener) => world.callLog.subscribe(listener),
     waitForCall(
       method: string,
       predicateOrOptions?: CallPredicate | WaitForCallOptions,

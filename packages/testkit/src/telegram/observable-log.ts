@@ -14,6 +14,8 @@ export type ObservableLog<T> = {
     options: WaitOptions,
     explainTimeout: (ms: number) => string,
   ): Promise<T>;
+  /** Calls `listener` with every later item until the returned function is called. */
+  subscribe(listener: (item: T) => void): () => void;
   /** Rejects every pending wait so a test that forgot to await does not hang. */
   close(): void;
 };
@@ -23,6 +25,7 @@ type Waiter<T> = { check(item: T, index: number): void; fail(error: Error): void
 export function createObservableLog<T>(name: string): ObservableLog<T> {
   const items: T[] = [];
   const waiters = new Set<Waiter<T>>();
+  const listeners = new Set<(item: T) => void>();
   let closed = false;
 
   return {
@@ -30,6 +33,11 @@ export function createObservableLog<T>(name: string): ObservableLog<T> {
     push(item) {
       items.push(item);
       for (const waiter of [...waiters]) waiter.check(item, items.length - 1);
+      for (const listener of [...listeners]) listener(item);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     waitFor(predicate, options, explainTimeout) {
       const after = options.after ?? 0;
@@ -59,6 +67,7 @@ export function createObservableLog<T>(name: string): ObservableLog<T> {
     },
     close() {
       closed = true;
+      listeners.clear();
       for (const waiter of [...waiters]) waiter.fail(new Error(`${name}: the emulator was closed`));
     },
   };

@@ -19,13 +19,16 @@ const BUTTON_ACTIONS = [
  * Validates reply_markup and returns the inline keyboard, the only kind a
  * message carries afterwards (reply keyboards live on the client side).
  */
-export function readReplyMarkup(params: Params): InlineKeyboardMarkup | undefined {
+export function readReplyMarkup(
+  params: Params,
+  env: { testEnvironment: boolean } = { testEnvironment: false },
+): InlineKeyboardMarkup | undefined {
   const markup = readJson(params, "reply_markup", "reply keyboard markup");
   if (markup === undefined) return undefined;
   if (!markup || typeof markup !== "object" || Array.isArray(markup)) {
     throw badRequest("can't parse reply keyboard markup JSON object");
   }
-  if ("inline_keyboard" in markup) return validateInlineKeyboard(markup.inline_keyboard);
+  if ("inline_keyboard" in markup) return validateInlineKeyboard(markup.inline_keyboard, env.testEnvironment);
   if ("keyboard" in markup) {
     if (!Array.isArray(markup.keyboard) || !markup.keyboard.every(Array.isArray)) {
       throw badRequest('field "keyboard" of the ReplyKeyboardMarkup must be an Array of Arrays');
@@ -36,19 +39,19 @@ export function readReplyMarkup(params: Params): InlineKeyboardMarkup | undefine
   throw badRequest('can\'t find field "inline_keyboard"');
 }
 
-function validateInlineKeyboard(rows: unknown): InlineKeyboardMarkup {
+function validateInlineKeyboard(rows: unknown, httpWebApps: boolean): InlineKeyboardMarkup {
   if (!Array.isArray(rows))
     throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array');
   const keyboard: InlineKeyboardButton[][] = [];
   for (const row of rows) {
     if (!Array.isArray(row))
       throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
-    keyboard.push(row.map(validateButton));
+    keyboard.push(row.map((button) => validateButton(button, httpWebApps)));
   }
   return { inline_keyboard: keyboard };
 }
 
-function validateButton(button: unknown): InlineKeyboardButton {
+function validateButton(button: unknown, httpWebApps: boolean): InlineKeyboardButton {
   if (!button || typeof button !== "object")
     throw badRequest("can't parse inline keyboard button: Object expected");
   const fields = button as Record<string, unknown>;
@@ -69,13 +72,18 @@ function validateButton(button: unknown): InlineKeyboardButton {
       throw badRequest(`inline keyboard button URL '${String(fields.url)}' is invalid: Wrong HTTP URL`);
     }
   }
-  if (fields.web_app !== undefined) requireWebAppUrl((fields.web_app as { url?: unknown } | null)?.url);
+  if (fields.web_app !== undefined)
+    requireWebAppUrl((fields.web_app as { url?: unknown } | null)?.url, httpWebApps);
   return structuredClone(fields) as unknown as InlineKeyboardButton;
 }
 
-/** Telegram opens Mini Apps over HTTPS only, in buttons and in the menu button alike. */
-export function requireWebAppUrl(url: unknown): void {
-  if (typeof url !== "string" || !/^https:\/\/\S+$/i.test(url)) {
+/**
+ * Telegram opens Mini Apps over HTTPS only, in buttons and in the menu button alike; its test
+ * environment also takes http, for a Mini App served from the developer's machine.
+ */
+export function requireWebAppUrl(url: unknown, allowHttp = false): void {
+  const pattern = allowHttp ? /^https?:\/\/\S+$/i : /^https:\/\/\S+$/i;
+  if (typeof url !== "string" || !pattern.test(url)) {
     throw badRequest(`Web App URL '${String(url)}' is invalid: Only HTTPS links are allowed`);
   }
 }

@@ -36,6 +36,15 @@ export type PaymentView = {
   subscriptionCanceled: boolean;
 };
 
+export type InvoiceView = {
+  title: string;
+  description: string;
+  currency: string;
+  totalAmount: number;
+  /** Seconds between charges for a Star subscription link. */
+  subscriptionPeriod: number | undefined;
+};
+
 export type MessageRef = Pick<Message, "message_id"> & { chat: { id: number } };
 
 /** A Telegram Bot API server plus the people and chats around the bot, for tests. */
@@ -55,6 +64,21 @@ export type TelegramEmulator = {
 
   /** The user writes to the bot (private chat unless `options.chat`); returns the delivered update. */
   sendText(bot: BotHandle, user: UserRef, text: string, options?: SendTextOptions): Promise<Update>;
+  /**
+   * The user sends a photo (with an optional caption), like sendText otherwise; `fileSize` sets
+   * the largest size's bytes (over 20 MB, getFile refuses it as Telegram does).
+   */
+  sendPhoto(
+    bot: BotHandle,
+    user: UserRef,
+    options?: SendTextOptions & { caption?: string; fileSize?: number },
+  ): Promise<Update>;
+  /** The user sends a voice note (optionally captioned), like sendPhoto otherwise. */
+  sendVoice(
+    bot: BotHandle,
+    user: UserRef,
+    options?: SendTextOptions & { caption?: string; duration?: number },
+  ): Promise<Update>;
   /** Taps the inline button with this callback_data on the message as it currently stands. */
   pressButton(bot: BotHandle, user: UserRef, message: MessageRef, callbackData: string): Promise<Update>;
   /** Pays an invoice message or link: pre_checkout_query, the bot's answer, successful_payment. */
@@ -64,6 +88,8 @@ export type TelegramEmulator = {
     invoice: InvoiceRef,
     options?: PayInvoiceOptions,
   ): Promise<PayInvoiceResult>;
+  /** What an invoice message or link asks for, as the payment sheet shows it; undefined if unknown. */
+  invoiceOf(bot: BotHandle, invoice: InvoiceRef): InvoiceView | undefined;
   /** The user opens the bot's Mini App: the signed init data Telegram gives the page. */
   launchMiniApp(bot: BotHandle, user: UserRef, options?: LaunchMiniAppOptions): string;
   /** Delivers (again) a successful_payment message for this payment. */
@@ -86,11 +112,17 @@ export type TelegramEmulator = {
     bot: BotHandle,
     user: UserRef,
     chat: ChatRef,
-    options?: { inviteLink?: string },
+    /** `asQuery`: a join-request query (Bot API 10.1), carrying `query_id`. */
+    options?: { inviteLink?: string; asQuery?: boolean },
   ): Promise<ChatJoinRequest>;
   leaveChat(user: UserRef, chat: ChatRef): Promise<ChatMemberUpdated | undefined>;
   blockBot(bot: BotHandle, user: UserRef): Promise<void>;
   unblockBot(bot: BotHandle, user: UserRef): Promise<void>;
+  /**
+   * The user pressed Start in the bot's chat some time ago (no update is sent): the bot may write
+   * to them. For seeding many users at once, as a benchmark does.
+   */
+  markStarted(bot: BotHandle, user: UserRef): void;
   /** Arranges membership silently (no updates), e.g. to make a user an admin. */
   setMemberStatus(chat: ChatRef, user: UserRef, status: MemberStatus): void;
   memberStatus(chat: ChatRef, user: UserRef): MemberStatus;
@@ -102,6 +134,8 @@ export type TelegramEmulator = {
   /** Updates queued for the bot and not yet confirmed or delivered. */
   pendingUpdates(bot: BotHandle): Update[];
 
+  /** Calls `listener` after every later API call is answered (a live view, e.g. the playground page). */
+  onCall(listener: (call: ApiCall) => void): () => void;
   waitForCall(method: string, predicate?: CallPredicate, options?: WaitForCallOptions): Promise<ApiCall>;
   waitForCall(method: string, options: WaitForCallOptions): Promise<ApiCall>;
   /** Resolves with the first webhook attempt matching `predicate` (already made or future). */

@@ -71,6 +71,17 @@ export type TelegramEmulatorOptions = {
   webhookCa?: string;
   /** Defaults to an ephemeral port on 127.0.0.1. */
   port?: number;
+  /**
+   * Telegram's test environment, where Mini Apps may be served over plain http (for a local
+   * server); in the production environment web_app URLs must be https.
+   */
+  testEnvironment?: boolean;
+  /**
+   * "serial" (default): one webhook update at a time per bot, in order, a new connection each, so
+   * tests are deterministic. "parallel": up to the webhook's max_connections in flight over
+   * keep-alive connections, as Telegram does; for benchmarks.
+   */
+  webhookDelivery?: "serial" | "parallel";
 };
 
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";

@@ -1,4 +1,14 @@
-import type { BotCommand, Chat, Document, MenuButton, PhotoSize, Update, User } from "@grammyjs/types";
+import type {
+  BotCommand,
+  Chat,
+  Document,
+  MenuButton,
+  PhotoSize,
+  Update,
+  User,
+  Video,
+  Voice,
+} from "@grammyjs/types";
 import { type CallLog, createCallLog } from "./call-log.ts";
 import { createFaultInjector, type FaultInjector } from "./fault-injection.ts";
 import { createFloodLimiter, type FloodLimiter } from "./flood-limiter.ts";
@@ -33,7 +43,7 @@ export type ChatRecord = {
 };
 
 /** Media the bot sent, so a later send can reuse the file_id like on Telegram. */
-export type StoredFile = { photo?: PhotoSize[]; document?: Document };
+export type StoredFile = { photo?: PhotoSize[]; document?: Document; video?: Video; voice?: Voice };
 
 export type World = {
   now(): number;
@@ -55,6 +65,8 @@ export type World = {
   pendingPreCheckouts: Map<string, PendingPreCheckout>;
   callbackQueries: Map<string, { botId: number; answered: boolean }>;
   drafts: Draft[];
+  /** Telegram's test environment: web_app URLs may be http. */
+  testEnvironment: boolean;
   files: Map<string, StoredFile>;
   webhookDeliveries: ObservableLog<WebhookDelivery>;
   callLog: CallLog;
@@ -88,6 +100,7 @@ export function createWorld(options: TelegramEmulatorOptions): World {
     pendingPreCheckouts: new Map(),
     callbackQueries: new Map(),
     drafts: [],
+    testEnvironment: options.testEnvironment ?? false,
     files: new Map(),
     webhookDeliveries: createObservableLog<WebhookDelivery>("waitForWebhookDelivery"),
     callLog: createCallLog(),

@@ -11,8 +11,8 @@ import {
 } from "@lumen/ui/components/dropdown-menu";
 import { toast } from "@lumen/ui/components/sonner";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "@tanstack/react-router";
-import { LanguagesIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
+import { Link, useRouter } from "@tanstack/react-router";
+import { LanguagesIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon, UserRoundIcon } from "lucide-react";
 import { type Me, meQueryOptions, signOut } from "../../lib/auth.ts";
 import { type Locale, setLocale, useLocale, useT } from "../../lib/i18n.ts";
 import { setTheme, type Theme, useTheme } from "../../lib/theme.ts";
@@ -104,6 +104,11 @@ export function UserMenu({ me }: { me: Me }) {
           <span className="text-xs font-normal text-muted-foreground">{t(`roles.${me.role}`)}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link to="/account" data-testid="account-link">
+            <UserRoundIcon /> {t("header.yourAccount")}
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={onSignOut} data-testid="sign-out">
           <LogOutIcon /> {t("header.signOut")}
         </DropdownMenuItem>

@@ -15,8 +15,13 @@ export function BotsPage() {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={can(me, "owner") ? <AddBotDialog /> : null}
+        actions={can(me, "owner") ? <AddBotDialog mode={data.mode} /> : null}
       />
+      {data.mini_app === "https" ? null : (
+        <p className="mb-4 rounded-lg border bg-muted/40 p-3 text-sm" data-mini-app-note>
+          {t(data.mini_app === "no_public_url" ? "miniAppNoPublicUrl" : "miniAppNotHttps")}
+        </p>
+      )}
       {data.items.length === 0 ? (
         <p className="rounded-lg border border-dashed p-8 text-center text-sm text-muted-foreground">
           {t("empty")}

@@ -5,12 +5,12 @@ import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { formatMoney, operatorTimeZone } from "../../components/cells.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
+import { BotPicker, PeriodPicker } from "../../components/period-filters.tsx";
 import { can, useMe } from "../../lib/auth.ts";
 import { useLocale } from "../../lib/i18n.ts";
 import { botsQueryOptions, dashboardQueryOptions } from "./api/get-dashboard.ts";
 import { AttentionFlags } from "./components/attention-flags.tsx";
 import { KpiCard } from "./components/kpi-card.tsx";
-import { BotPicker, PeriodPicker } from "./components/period-picker.tsx";
 import { TopProducts } from "./components/top-products.tsx";
 import { useDashboardT } from "./i18n.ts";
 import type { DashboardSearch } from "./search.ts";
@@ -42,16 +42,14 @@ export function DashboardPage() {
         title={t("title")}
         description={t("description", { tz })}
         actions={
-          bots.data && bots.data.items.length > 1 ? (
-            <BotPicker
-              bots={bots.data.items}
-              value={search.bot_id}
-              onChange={(bot_id) => change({ bot_id })}
-            />
-          ) : null
+          <BotPicker
+            bots={bots.data?.items ?? []}
+            value={search.bot_id}
+            onChange={(bot_id) => change({ bot_id })}
+          />
         }
       />
-      <PeriodPicker search={search} onChange={change} />
+      <PeriodPicker search={search} onChange={change} idPrefix="dashboard" />
       {figures.isError && !data ? (
         <div role="alert" className="rounded-xl border border-destructive/40 p-6 text-sm">
           <p className="mb-3">{t("error")}</p>

@@ -25,13 +25,14 @@ import {
   operatorListQueryOptions,
   resetOperatorPassword,
   revokeOperatorSessions,
+  unlinkOperatorTelegram,
   updateOperator,
 } from "./api/operators.ts";
 import { InviteOperatorDialog } from "./components/invite-operator-dialog.tsx";
 import { PasswordDialog } from "./components/password-dialog.tsx";
 import { useOperatorsT } from "./i18n.ts";
 
-type Pending = { kind: "disable" | "reset" | "revoke"; operator: OperatorAccount } | null;
+type Pending = { kind: "disable" | "reset" | "revoke" | "unlink"; operator: OperatorAccount } | null;
 
 /** The owner's page: add operators, change roles, disable, reset passwords, end sessions. */
 export function OperatorsPage() {
@@ -66,18 +67,26 @@ export function OperatorsPage() {
     },
   });
 
+  const unlink = useMutation({
+    mutationFn: (id: string) => unlinkOperatorTelegram(id),
+    meta: { successMessage: t("telegramUnlinked") },
+    onSuccess: refresh,
+  });
+
   const confirm = async () => {
     if (!pending) return;
     const id = pending.operator.id;
     if (pending.kind === "disable") await update.mutateAsync({ id, disabled: true });
     if (pending.kind === "reset") await reset.mutateAsync(id);
     if (pending.kind === "revoke") await revoke.mutateAsync(id);
+    if (pending.kind === "unlink") await unlink.mutateAsync(id);
   };
   const email = pending?.operator.email ?? "";
   const texts = {
     disable: [t("confirmDisable", { email }), t("confirmDisableText"), t("disable")],
     reset: [t("confirmReset", { email }), t("confirmResetText"), t("resetPassword")],
     revoke: [t("confirmRevoke", { email }), t("confirmRevokeText"), t("revokeSessions")],
+    unlink: [t("confirmUnlink", { email }), t("confirmUnlinkText"), t("unlinkTelegram")],
   } as const;
   const [title, description, label] = pending ? texts[pending.kind] : ["", "", ""];
 
@@ -97,6 +106,7 @@ export function OperatorsPage() {
               <TableHead className="hidden sm:table-cell">{t("columns.status")}</TableHead>
               <TableHead className="hidden md:table-cell">{t("columns.lastLogin")}</TableHead>
               <TableHead className="hidden md:table-cell">{t("columns.sessions")}</TableHead>
+              <TableHead className="hidden md:table-cell">{t("columns.telegram")}</TableHead>
               <TableHead className="w-12" />
             </TableRow>
           </TableHeader>
@@ -119,6 +129,9 @@ export function OperatorsPage() {
                   {op.last_login_at ? formatDateTime(op.last_login_at) : t("never")}
                 </TableCell>
                 <TableCell className="hidden md:table-cell">{op.active_sessions}</TableCell>
+                <TableCell className="hidden text-sm md:table-cell">
+                  {op.telegram_user_id ?? <span className="text-muted-foreground">{t("notLinked")}</span>}
+                </TableCell>
                 <TableCell>
                   <DropdownMenu>
                     <DropdownMenuTrigger asChild>
@@ -141,6 +154,11 @@ export function OperatorsPage() {
                       <DropdownMenuItem onSelect={() => setPending({ kind: "revoke", operator: op })}>
                         {t("revokeSessions")}
                       </DropdownMenuItem>
+                      {op.telegram_user_id !== null ? (
+                        <DropdownMenuItem onSelect={() => setPending({ kind: "unlink", operator: op })}>
+                          {t("unlinkTelegram")}
+                        </DropdownMenuItem>
+                      ) : null}
                       {op.disabled_at ? (
                         <DropdownMenuItem onSelect={() => update.mutate({ id: op.id, disabled: false })}>
                           {t("enable")}
@@ -168,7 +186,7 @@ export function OperatorsPage() {
         title={title}
         description={description}
         confirmLabel={label}
-        pending={update.isPending || reset.isPending || revoke.isPending}
+        pending={update.isPending || reset.isPending || revoke.isPending || unlink.isPending}
         onConfirm={confirm}
       />
       <PasswordDialog shown={shown} onClose={() => setShown(null)} />

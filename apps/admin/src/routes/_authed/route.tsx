@@ -1,5 +1,6 @@
 import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { AppShell } from "../../components/layout/app-shell.tsx";
+import { PlaygroundBanner } from "../../features/playground/playground-banner.tsx";
 import { meQueryOptions, useMe } from "../../lib/auth.ts";
 
 /** Every signed-in page sits under this pathless layout: the guard, then the shell. */
@@ -16,6 +17,7 @@ function AuthedLayout() {
   const me = useMe();
   return (
     <AppShell me={me}>
+      <PlaygroundBanner />
       <Outlet />
     </AppShell>
   );

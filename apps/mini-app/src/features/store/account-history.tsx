@@ -6,7 +6,7 @@ import { ledgerQuery, ordersQuery } from "./api.ts";
 
 const sectionTitle = "px-1 pt-2 text-xs font-medium uppercase text-section-header";
 
-/** The buyer's orders, newest first, each opening its own page (status, what it granted). */
+/** The buyer's orders, newest first: a paid or refunded one opens its receipt, any other its own page. */
 export function OrderHistory() {
   const orders = useQuery(ordersQuery);
   if (!orders.data) return null;
@@ -21,7 +21,12 @@ export function OrderHistory() {
             {orders.data.map((order) => (
               <li key={order.id}>
                 <Link
-                  to="/orders/$orderId"
+                  // A settled order opens its receipt; one still open, its page (pay, follow).
+                  to={
+                    order.status === "paid" || order.status === "refunded"
+                      ? "/receipts/$orderId"
+                      : "/orders/$orderId"
+                  }
                   params={{ orderId: order.id }}
                   className="flex items-baseline justify-between gap-3 p-4"
                 >

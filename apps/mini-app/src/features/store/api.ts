@@ -7,6 +7,7 @@ import type {
   storeLedger,
   storeOrder,
   storeOrderList,
+  storePartner,
   storeProduct,
 } from "@lumen/contracts";
 import { queryOptions } from "@tanstack/react-query";
@@ -72,3 +73,12 @@ export const chatsQuery = queryOptions({
 });
 
 export const newChatLink = (chatId: number) => storeApi<StoreChat>("POST", `/chats/${chatId}/invite`);
+
+export type StorePartner = z.input<typeof storePartner>;
+
+export const partnerQuery = queryOptions({
+  queryKey: ["partner"],
+  queryFn: () => storeApi<StorePartner>("GET", "/partner"),
+});
+
+export const saveLanguage = (locale: "en" | "ru") => storeApi<unknown>("PUT", "/language", { locale });

@@ -1,5 +1,6 @@
 import { Button } from "@lumen/ui/components/button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { formatDate } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
@@ -9,7 +10,8 @@ type Plan = StoreAccount["plans"][number];
 
 /**
  * One plan with its end date; a plan Telegram renews every month can be stopped here, after a
- * second tap that says what stopping means (access stays to the end already paid).
+ * second tap that says what stopping means (access stays to the end already paid), and any other
+ * is renewed by buying its product again (the days add to the end).
  */
 export function PlanRow({ plan }: { plan: Plan }) {
   const queryClient = useQueryClient();
@@ -22,7 +24,7 @@ export function PlanRow({ plan }: { plan: Plan }) {
   return (
     <li className="flex flex-col gap-2 p-4" data-testid="plan">
       <div className="flex items-baseline justify-between gap-3">
-        <span className="font-medium">{plan.plan_code}</span>
+        <span className="font-medium">{plan.title}</span>
         <span className="text-sm text-muted-foreground">
           {t("account.until", { date: until })}
           {plan.renews ? ` · ${t("account.renews")}` : ""}
@@ -42,6 +44,12 @@ export function PlanRow({ plan }: { plan: Plan }) {
           onClick={() => (confirming ? stop.mutate() : setConfirming(true))}
         >
           {t("account.stopRenewing")}
+        </Button>
+      ) : plan.renew_product_id ? (
+        <Button asChild variant="secondary" className="h-10 self-start rounded-xl">
+          <Link to="/products/$productId" params={{ productId: plan.renew_product_id }}>
+            {t("account.renew")}
+          </Link>
         </Button>
       ) : null}
     </li>

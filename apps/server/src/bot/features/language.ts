@@ -1,5 +1,5 @@
 import { setUserLocale } from "@lumen/core";
-import { createTranslator, type Locale } from "@lumen/locales";
+import type { Locale } from "@lumen/locales";
 import { Composer } from "grammy";
 import { languageDataPattern } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -17,7 +17,7 @@ languageFeature.callbackQuery(languageDataPattern, async (ctx) => {
   if (!ctx.user) return ctx.answerCallbackQuery();
   await setUserLocale(ctx.services.core, { userId: ctx.user.id, locale });
   ctx.locale = locale;
-  ctx.t = createTranslator(locale);
+  ctx.t = ctx.translatorFor(locale);
   await ctx.answerCallbackQuery({ text: ctx.t("language-changed") });
   await ctx.editMessageText(`${ctx.t("language-changed")}\n\n${ctx.t("menu-title")}`, {
     reply_markup: await mainMenuKeyboard(ctx),

@@ -23,6 +23,7 @@ async function renderTrial(ctx: BotContext): Promise<Screen> {
   if (!ctx.user) return { text: ctx.t("error-generic"), reply_markup };
   try {
     const trial = await startTrial(ctx.services.core, ctx.services.assistant.config, ctx.user.id);
+    ctx.track("trial_started");
     return {
       text: ctx.t("trial-started", {
         messages: trial.messagesGranted,

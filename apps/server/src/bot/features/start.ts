@@ -4,7 +4,11 @@ import type { BotContext } from "../context.ts";
 import { parseDeepLink } from "../deep-link.ts";
 import { mainMenuKeyboard } from "../keyboards/main-menu.ts";
 import { askToConfirmSignIn } from "./app-sign-in.ts";
+import { openLessonMediaLink } from "./courses/lesson-media.ts";
+import { linkOperatorAccount } from "./operator-link.ts";
 import { renderProduct } from "./shop/product-screen.ts";
+
+const CAPTION_LIMIT = 1024;
 
 /** The user is new when this /start created their row (first and last seen are the same instant). */
 const isFirstVisit = (ctx: BotContext) =>
@@ -37,11 +41,18 @@ privateChats.command("start", async (ctx) => {
     if (await askToConfirmSignIn(ctx, link.code)) return;
     await ctx.reply(ctx.t("deeplink-login-invalid"));
   }
+  if (link?.kind === "operator") return linkOperatorAccount(ctx, link.code);
+  if (link?.kind === "lessonMedia") return openLessonMediaLink(ctx, link.token);
   if (link?.kind === "product") {
     const product = await renderProduct(ctx, link.productId);
     if (product) return ctx.reply(product.text, { reply_markup: product.reply_markup });
     await ctx.reply(ctx.t("deeplink-product-unavailable"));
   }
   const menu = await renderMainMenu(ctx);
+  const photo = await ctx.services.texts.welcomeImageFor(ctx.lumenBot.id, ctx.locale);
+  // A caption holds at most 1024 characters: a longer welcome goes under the picture as its own message.
+  if (photo && menu.text.length <= CAPTION_LIMIT)
+    return ctx.replyWithPhoto(photo, { caption: menu.text, reply_markup: menu.reply_markup });
+  if (photo) await ctx.replyWithPhoto(photo);
   await ctx.reply(menu.text, { reply_markup: menu.reply_markup });
 });

@@ -2,6 +2,7 @@ import { getAssistantAccount } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { menuData } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
+import { myTasksData, newTaskData } from "../features/tasks/task-callback-data.ts";
 import { storeUrlOf } from "../store-url.ts";
 
 /** The main menu; "Try for free" shows only while the user has never had a trial. */
@@ -17,6 +18,9 @@ export async function mainMenuKeyboard(ctx: BotContext): Promise<InlineKeyboard>
     if (!account.trial.used && ctx.services.assistant.config.trialMessages > 0) {
       keyboard.row().text(ctx.t("menu-trial"), menuData("trial"));
     }
+  }
+  if (ctx.botFeatures?.includes("tasks")) {
+    keyboard.row().text(ctx.t("menu-new-task"), newTaskData).text(ctx.t("menu-my-tasks"), myTasksData);
   }
   const store = storeUrlOf(ctx.services.storeBaseUrl, ctx.lumenBot.id);
   if (store) keyboard.row().webApp(ctx.t("menu-store"), store);

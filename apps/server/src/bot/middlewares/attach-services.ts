@@ -10,7 +10,10 @@ export function attachServices(services: BotServices, identity: BotIdentity): Mi
     ctx.log = services.logger.child({ bot: identity.username, update_id: ctx.update.update_id });
     ctx.user = undefined;
     ctx.locale = defaultLocale;
+    // The default texts until identifyUser knows who wrote (and reads the bot's edited texts).
+    ctx.translatorFor = createTranslator;
     ctx.t = createTranslator(defaultLocale);
+    ctx.track = () => undefined;
     const type = Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
     services.metrics.botUpdates.inc({ bot: identity.username, type });
     const started = performance.now();

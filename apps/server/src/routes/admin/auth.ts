@@ -56,7 +56,7 @@ export const authRoutes =
       "/api/v1/auth/logout",
       {
         schema: { tags, summary: "End the current operator session", response: { 204: noContent } },
-        preHandler: deps.requireAuth(),
+        preHandler: deps.requireAuth("signed-in"),
       },
       async (request, reply) => {
         const principal = principalOf(request);
@@ -75,13 +75,13 @@ export const authRoutes =
           summary: "Who the request is authenticated as",
           response: { 200: meResponse, 401: errorResponse },
         },
-        preHandler: deps.requireAuth(),
+        preHandler: deps.requireAuth("signed-in"),
       },
       async (request) => {
         const p = principalOf(request);
         return p.kind === "admin"
-          ? { kind: p.kind, id: p.adminId, name: p.email, role: p.role }
-          : { kind: p.kind, id: p.keyId, name: p.name, role: p.role };
+          ? { kind: p.kind, id: p.adminId, name: p.email, role: p.role, telegram_user_id: p.telegramUserId }
+          : { kind: p.kind, id: p.keyId, name: p.name, role: p.role, telegram_user_id: null };
       },
     );
   };

@@ -21,9 +21,13 @@ export type BotRouteDeps = {
   botApis: BotApis;
   requireAuth: RequireAuth;
   mode: "polling" | "webhook";
+  publicUrl: string | undefined;
 };
 
 const tags = ["bots"];
+/** Telegram opens Mini Apps over HTTPS only: the bots leave their Mini App buttons out otherwise. */
+const miniAppReach = (publicUrl: string | undefined): "https" | "no_public_url" | "not_https" =>
+  !publicUrl ? "no_public_url" : publicUrl.startsWith("https://") ? "https" : "not_https";
 const fromUnix = (seconds: number | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
 export const botRoutes =
@@ -36,7 +40,11 @@ export const botRoutes =
         schema: { tags, summary: "List the bots (admin)", response: { 200: botList } },
         preHandler: admin,
       },
-      async () => ({ items: snakeKeys(await listBots(deps.core)), mode: deps.mode }),
+      async () => ({
+        items: snakeKeys(await listBots(deps.core)),
+        mode: deps.mode,
+        mini_app: miniAppReach(deps.publicUrl),
+      }),
     );
     app.get(
       "/api/v1/bots/:id",

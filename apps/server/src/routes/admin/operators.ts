@@ -117,7 +117,7 @@ export const operatorRoutes =
           body: changePasswordRequest,
           response: { 204: noContent, 400: errorResponse, 403: errorResponse },
         },
-        preHandler: deps.requireAuth(),
+        preHandler: deps.requireAuth("signed-in"),
       },
       async (request, reply) => {
         const principal = principalOf(request);

@@ -16,6 +16,7 @@ import {
   cancelOwnRenewal,
   enforceRateLimits,
   findPlanOpeningChat,
+  findRenewalProducts,
   getCreditBalance,
   listBuyerChats,
   listCreditLedger,
@@ -23,6 +24,7 @@ import {
   listUserSubscriptions,
 } from "@lumen/core";
 import type { SubscriptionRow } from "@lumen/db";
+import { isLocale } from "@lumen/locales";
 import type { preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { issueChatInvites } from "../../access/issue-chat-invites.ts";
@@ -46,12 +48,14 @@ const showChat = (c: BuyerChat) => ({
   invite_link: c.inviteLink,
   joined: c.joined,
 });
-const showPlan = (p: SubscriptionRow) => ({
+const showPlan = (p: SubscriptionRow, renewals: Map<string, string>) => ({
   id: p.id,
   plan_code: p.planCode,
+  title: p.title,
   status: p.status,
   ends_at: p.endsAt,
   renews: !!p.starChargeId,
+  renew_product_id: renewals.get(p.planCode) ?? null,
 });
 
 /** "My account" in the store: balance and its history, plans and their renewal, orders. */
@@ -71,20 +75,22 @@ export const storeAccountRoutes =
         preHandler,
       },
       async (request) => {
-        const { user } = buyerOf(request);
+        const { user, botId } = buyerOf(request);
         const plans = await listUserSubscriptions(deps.core.db, {
           userId: user.id,
           now: deps.core.clock.now(),
         });
+        const renewals = await findRenewalProducts(deps.core.db, { userId: user.id, botId });
         return {
           user: {
             id: user.id,
             first_name: user.firstName,
             username: user.username,
             language: user.languageCode,
+            locale: user.locale && isLocale(user.locale) ? user.locale : null,
           },
           balance: await getCreditBalance(deps.core.db, user.id),
-          plans: plans.map(showPlan),
+          plans: plans.map((plan) => showPlan(plan, renewals)),
         };
       },
     );
@@ -151,13 +157,13 @@ export const storeAccountRoutes =
         preHandler,
       },
       async (request) => {
-        const { user } = buyerOf(request);
+        const { user, botId } = buyerOf(request);
         const plan = await cancelOwnRenewal(
           deps.core,
           { userId: user.id, subscriptionId: request.params.id },
           cancelStarRenewalVia(deps.botApis),
         );
-        return showPlan(plan);
+        return showPlan(plan, await findRenewalProducts(deps.core.db, { userId: user.id, botId }));
       },
     );
     app.get(

@@ -17,10 +17,11 @@ import {
   listMessages,
   startNewConversation,
 } from "@lumen/core";
-import type { FastifyReply, preHandlerAsyncHookHandler } from "fastify";
+import type { preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { buyerOf } from "../../http/buyer-auth.ts";
+import { openEventStream } from "../../http/event-stream.ts";
 
 export type StoreAssistantDeps = {
   core: CoreContext;
@@ -51,11 +52,6 @@ function errorEventOf(error: unknown): StoreAnswerError | null {
   }
 }
 
-/** One Server-Sent Event; JSON data keeps newlines in the answer from ending the event. */
-function sendEvent(reply: FastifyReply, event: string, data: unknown): void {
-  reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
 /**
  * The assistant's chat in the store: a question is reserved, answered and committed by the same
  * verb as in the bot, and the answer reaches the page as SSE `delta` events while it is written,
@@ -83,26 +79,16 @@ export const storeAssistantRoutes =
         await enforceRateLimits(deps.core, [
           { key: `bot:question:${user.telegramId}`, limit: deps.questionsPerMinute, windowMs: 60_000 },
         ]);
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          "content-type": "text/event-stream; charset=utf-8",
-          "cache-control": "no-cache, no-transform",
-          "x-accel-buffering": "no",
-        });
-        let closed = false;
-        reply.raw.on("close", () => {
-          closed = true;
-        });
+        const stream = openEventStream(reply);
         let sent = "";
         // The model gives the whole text so far; the page gets what is new. A retry after a
         // failed attempt starts the text again, so the page is told to start over too.
         const show = (textSoFar: string) => {
           if (!textSoFar.startsWith(sent)) {
-            sendEvent(reply, "reset", {});
+            stream.send("reset", {});
             sent = "";
           }
-          if (textSoFar.length > sent.length)
-            sendEvent(reply, "delta", { text: textSoFar.slice(sent.length) });
+          if (textSoFar.length > sent.length) stream.send("delta", { text: textSoFar.slice(sent.length) });
           sent = textSoFar;
         };
         try {
@@ -114,7 +100,7 @@ export const storeAssistantRoutes =
             onDelta: show,
             // A page closed before the answer arrived is not charged, as in the bot.
             deliver: async (text) => {
-              if (closed) throw new Error("The page closed before the answer arrived");
+              if (stream.ended) throw new Error("The page closed before the answer arrived");
               show(text);
             },
           });
@@ -125,14 +111,14 @@ export const storeAssistantRoutes =
             balance: account.balance,
             trial_messages_left: account.trial.messagesLeft,
           };
-          sendEvent(reply, "done", done);
+          stream.send("done", done);
         } catch (error) {
           const event = errorEventOf(error);
-          if (closed) return;
+          if (stream.ended) return;
           if (!event) request.log.error({ err: error }, "store assistant answer failed");
-          sendEvent(reply, "error", event ?? { code: "INTERNAL", message: "Something went wrong" });
+          stream.send("error", event ?? { code: "INTERNAL", message: "Something went wrong" });
         } finally {
-          reply.raw.end();
+          stream.end();
         }
       },
     );

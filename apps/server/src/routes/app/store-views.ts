@@ -1,5 +1,5 @@
-import type { storeOrder, storeProduct } from "@lumen/contracts";
-import { describePurchase, type Product } from "@lumen/core";
+import { snakeKeys, type storeOrder, type storeProduct } from "@lumen/contracts";
+import { describePurchase, describeReceipt, type Product } from "@lumen/core";
 import type { Database, OrderRow } from "@lumen/db";
 import type { z } from "zod";
 
@@ -12,6 +12,7 @@ export function showStoreProduct(product: Product): z.output<typeof storeProduct
     title: product.title,
     description: product.description,
     image_url: product.imageUrl,
+    category: product.category,
     prices: product.prices,
     credits: details.kind === "credits" ? details.credits : null,
     period_days: details.kind === "plan" ? details.periodDays : null,
@@ -30,11 +31,14 @@ export async function showStoreOrder(db: Database, order: OrderRow): Promise<z.o
       plan_ends_at: view.subscription ? view.subscription.endsAt : null,
     };
   }
-  return { ...showOrderSummary(order), granted };
+  const receipt = await describeReceipt(db, order);
+  return { ...showOrderSummary(order), granted, receipt: receipt && snakeKeys(receipt) };
 }
 
 /** An order in the buyer's list: what it was and where it stands. */
-export const showOrderSummary = (order: OrderRow): Omit<z.output<typeof storeOrder>, "granted"> => ({
+export const showOrderSummary = (
+  order: OrderRow,
+): Omit<z.output<typeof storeOrder>, "granted" | "receipt"> => ({
   id: order.id,
   product_id: order.productId,
   title: order.title,

@@ -8,13 +8,14 @@ import {
   storeEventsResponse,
   storeItemParam,
   storeOrder,
+  storeOrderParam,
   storeProduct,
 } from "@lumen/contracts";
 import {
   type CoreContext,
   getBuyerOrder,
-  getProductOnSale,
-  listProducts,
+  getProductForBuyer,
+  listProductsForBuyer,
   recordStoreEvents,
   startPurchase,
 } from "@lumen/core";
@@ -56,20 +57,30 @@ export const storeRoutes =
         },
         preHandler,
       },
-      async () => ({ items: (await listProducts(deps.core.db, { activeOnly: true })).map(showStoreProduct) }),
+      async (request) => {
+        const { user, botId } = buyerOf(request);
+        return {
+          items: (await listProductsForBuyer(deps.core.db, { userId: user.id, botId })).map(showStoreProduct),
+        };
+      },
     );
     app.get(
       "/api/v1/app/:bot_id/products/:id",
       {
         schema: {
           tags,
-          summary: "One product on sale",
+          summary: "One product on sale to this buyer (404 for one the catalog would not show them)",
           params: storeItemParam,
           response: { 200: storeProduct, ...denied },
         },
         preHandler,
       },
-      async (request) => showStoreProduct(await getProductOnSale(deps.core.db, request.params.id)),
+      async (request) => {
+        const { user, botId } = buyerOf(request);
+        return showStoreProduct(
+          await getProductForBuyer(deps.core.db, { userId: user.id, botId, productId: request.params.id }),
+        );
+      },
     );
     app.post(
       "/api/v1/app/:bot_id/checkout",
@@ -121,19 +132,20 @@ export const storeRoutes =
       },
     );
     app.get(
-      "/api/v1/app/:bot_id/orders/:id",
+      "/api/v1/app/:bot_id/orders/:order_id",
       {
         schema: {
           tags,
-          summary: "One of the buyer's orders, with what it granted once paid (poll it after paying)",
-          params: storeItemParam,
-          response: { 200: storeOrder, ...denied },
+          summary:
+            "One of the buyer's orders, with what it granted once paid (poll it after paying) and its receipt",
+          params: storeOrderParam,
+          response: { 200: storeOrder, 400: errorResponse, ...denied },
         },
         preHandler,
       },
       async (request) => {
         const buyer = buyerOf(request);
-        const order = await getBuyerOrder(deps.core.db, buyer.user.id, request.params.id);
+        const order = await getBuyerOrder(deps.core.db, buyer.user.id, request.params.order_id);
         return showStoreOrder(deps.core.db, order);
       },
     );

@@ -18,6 +18,11 @@ export const joinRequests = pgTable(
     telegramUserId: bigint("telegram_user_id", { mode: "number" }).notNull(),
     /** The plan offered to open the chat. */
     productId: uuid("product_id"),
+    /**
+     * A join-request query (Bot API 10.1) the paywall answered with the store: the request is then
+     * approved or declined through the query, not by chat and user.
+     */
+    queryId: text("query_id"),
     status: text("status", { enum: joinRequestStatuses }).notNull().default("pending"),
     requestedAt: at("requested_at").notNull(),
     decidedAt: at("decided_at"),

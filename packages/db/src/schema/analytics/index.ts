@@ -1,1 +1,2 @@
-export * from "./store-events.ts";
+export * from "./event-daily-counts.ts";
+export * from "./events.ts";

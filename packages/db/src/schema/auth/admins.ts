@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 import { adminRoles } from "./constants.ts";
 
@@ -13,6 +13,8 @@ export const admins = pgTable(
     role: text("role", { enum: adminRoles }).notNull(),
     lastLoginAt: at("last_login_at"),
     disabledAt: at("disabled_at"),
+    /** The operator's own Telegram account, linked by a code from the panel: how bots know a reviewer or an assistant. */
+    telegramUserId: bigint("telegram_user_id", { mode: "number" }).unique(),
     ...timestamps,
   },
   (t) => [uniqueIndex("admins_email_lower_idx").on(sql`lower(${t.email})`)],

@@ -30,7 +30,11 @@ export const products = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     imageUrl: text("image_url"),
+    /** The store's shelf: products with the same category are shown together (null: "other"). */
+    category: text("category"),
     active: boolean("active").notNull().default(true),
+    /** A newcomer-only offer: shown and sold only to people who have never paid. */
+    newcomersOnly: boolean("newcomers_only").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
     details: jsonb("details").$type<ProductDetails>().notNull(),
     ...timestamps,

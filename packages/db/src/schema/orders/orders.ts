@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, idColumn, timestamps } from "../_columns.ts";
 import { currencies, type ProductDetails, productKinds, products } from "../catalog/catalog.ts";
+import { courseTariffs } from "../courses/tariffs.ts";
 import { users } from "../users/users.ts";
 
 export const orderStatuses = ["pending", "paid", "cancelled", "expired", "refunded"] as const;
@@ -47,6 +48,11 @@ export const orders = pgTable(
     promoId: uuid("promo_id"),
     /** The catalog price before the promo; amount is what the buyer pays. */
     listAmount: integer("list_amount"),
+    /**
+     * A course upgrade: the tariff the buyer's place had when the difference was priced (null for
+     * any other order). Payment is refused once the place is no longer at it.
+     */
+    upgradeFrom: text("upgrade_from", { enum: courseTariffs }),
     referralPartnerId: uuid("referral_partner_id"),
     expiresAt: at("expires_at").notNull(),
     paidAt: at("paid_at"),

@@ -1,6 +1,7 @@
 import type { ChatJoinRequest, ChatMemberUpdated, User } from "@grammyjs/types";
 import { TelegramUserError } from "../api-error.ts";
 import { changeMembership, listAdminBots } from "../change-membership.ts";
+import { generateQueryId } from "../ids.ts";
 import { type InviteLinkRecord, toChatInviteLink } from "../state/invite-links.ts";
 import { buildAdminRights, isPresent } from "../state/member-store.ts";
 import type { AddBotToChatOptions, MemberStatus } from "../types.ts";
@@ -78,6 +79,8 @@ export function sendJoinRequest(
   user: User,
   chat: ChatRecord,
   link?: InviteLinkRecord,
+  /** Sent as a join-request query (Bot API 10.1), which the bot must answer or show a Mini App for. */
+  asQuery = false,
 ): ChatJoinRequest {
   const current = world.members.get(chat.chat.id, user.id);
   if (current.status === "kicked")
@@ -87,15 +90,19 @@ export function sendJoinRequest(
   if (chat.chat.type === "group")
     throw new Error("Basic groups have no join requests; use a supergroup or channel");
   const date = world.unixNow();
-  chat.joinRequests.set(
-    user.id,
-    link ? { userId: user.id, date, inviteLink: link.url } : { userId: user.id, date },
-  );
+  const queryId = asQuery ? generateQueryId() : undefined;
+  chat.joinRequests.set(user.id, {
+    userId: user.id,
+    date,
+    ...(link ? { inviteLink: link.url } : {}),
+    ...(queryId ? { queryId } : {}),
+  });
   const request: ChatJoinRequest = {
     chat: chat.chat as ChatJoinRequest["chat"],
     from: user,
     user_chat_id: user.id,
     date,
+    ...(queryId ? { query_id: queryId } : {}),
   };
   if (link) {
     const pending = [...chat.joinRequests.values()].filter((r) => r.inviteLink === link.url).length;

@@ -1,5 +1,5 @@
-import type { Message, Update, User } from "@grammyjs/types";
-import { generateQueryId } from "../ids.ts";
+import type { Chat, Message, PhotoSize, Update, User, Voice } from "@grammyjs/types";
+import { generateFileId, generateFileUniqueId, generateQueryId } from "../ids.ts";
 import { listCallbackData } from "../reply-markup.ts";
 import { privateChatOf, refId, requireChatRecord } from "../resolve.ts";
 import { isPresent } from "../state/member-store.ts";
@@ -23,6 +23,82 @@ export function sendUserText(
   text: string,
   options: SendTextOptions = {},
 ): Update {
+  const chat = resolveUserChat(world, bot, user, options);
+  const formatted = formatUserText(text);
+  return deliverUserMessage(world, bot, user, chat, options, (built) => {
+    built.text = formatted.text;
+    if (formatted.entities.length > 0) built.entities = formatted.entities;
+  });
+}
+
+/**
+ * A user sending a photo (as the app does: three sizes, a caption). The photo's file ids are
+ * known to the emulator, so the bot can send it on by file id.
+ */
+export function sendUserPhoto(
+  world: World,
+  bot: BotRecord,
+  user: User,
+  options: SendTextOptions & { caption?: string; fileSize?: number } = {},
+): Update {
+  const chat = resolveUserChat(world, bot, user, options);
+  const photo: PhotoSize[] = [90, 320, 800].map((side) => ({
+    file_id: generateFileId(),
+    file_unique_id: generateFileUniqueId(),
+    width: side,
+    height: side,
+    file_size: side === 800 && options.fileSize !== undefined ? options.fileSize : side * 100,
+  }));
+  for (const size of photo) world.files.set(size.file_id, { photo });
+  return deliverUserMessage(world, bot, user, chat, options, (built) => {
+    built.photo = photo;
+    if (options.caption) built.caption = options.caption;
+  });
+}
+
+/** A user sending a voice note (a caption is optional); its file id can be sent on by the bot. */
+export function sendUserVoice(
+  world: World,
+  bot: BotRecord,
+  user: User,
+  options: SendTextOptions & { caption?: string; duration?: number } = {},
+): Update {
+  const chat = resolveUserChat(world, bot, user, options);
+  const voice: Voice = {
+    file_id: generateFileId(),
+    file_unique_id: generateFileUniqueId(),
+    duration: options.duration ?? 3,
+    mime_type: "audio/ogg",
+    file_size: 4_000,
+  };
+  world.files.set(voice.file_id, { voice });
+  return deliverUserMessage(world, bot, user, chat, options, (built) => {
+    built.voice = voice;
+    if (options.caption) built.caption = options.caption;
+  });
+}
+
+function deliverUserMessage(
+  world: World,
+  bot: BotRecord,
+  user: User,
+  chat: Chat,
+  options: SendTextOptions,
+  fill: (message: Message) => void,
+): Update {
+  const replyId = options.replyTo === undefined ? undefined : refMessageId(options.replyTo);
+  const replied = replyId === undefined ? undefined : world.messages.find(chat.id, bot.id, replyId)?.message;
+  const message = world.messages.add(chat.id, bot.id, false, (messageId) => {
+    const built: Message = { message_id: messageId, from: user, chat, date: world.unixNow() } as Message;
+    fill(built);
+    if (replied) built.reply_to_message = replied as Message & { reply_to_message: undefined };
+    return built;
+  });
+  return world.deliver(bot, { message: message as never });
+}
+
+/** Where a user's message goes: the private chat with the bot, or a group both are in. */
+function resolveUserChat(world: World, bot: BotRecord, user: User, options: SendTextOptions): Chat {
   const chat = options.chat ? requireChatRecord(world, options.chat).chat : privateChatOf(user);
   if (chat.type === "private") {
     // Writing to a blocked bot means pressing "Restart" first, which unblocks it.
@@ -36,22 +112,7 @@ export function sendUserText(
       throw new Error(`@${bot.username} is not in "${chat.title}"; add it with tg.addBotToChat()`);
     }
   }
-  const formatted = formatUserText(text);
-  const replyId = options.replyTo === undefined ? undefined : refMessageId(options.replyTo);
-  const replied = replyId === undefined ? undefined : world.messages.find(chat.id, bot.id, replyId)?.message;
-  const message = world.messages.add(chat.id, bot.id, false, (messageId) => {
-    const built: Message = {
-      message_id: messageId,
-      from: user,
-      chat,
-      date: world.unixNow(),
-      text: formatted.text,
-    };
-    if (formatted.entities.length > 0) built.entities = formatted.entities;
-    if (replied) built.reply_to_message = replied as Message & { reply_to_message: undefined };
-    return built;
-  });
-  return world.deliver(bot, { message: message as never });
+  return chat;
 }
 
 function refMessageId(ref: Message | number): number {

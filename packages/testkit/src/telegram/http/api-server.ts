@@ -17,6 +17,10 @@ export type IncomingCall = {
 export type ApiServer = { apiRoot: string; close(): Promise<void> };
 
 const ROUTE = /^\/bot([^/]+)\/([^/]*)$/;
+const FILE_ROUTE = /^\/file\/bot([^/]+)\/(.+)$/;
+
+/** The bytes behind `/file/bot<token>/<file_path>` (a path getFile gave), or undefined: 404. */
+export type ReadFileDownload = (token: string, filePath: string) => Buffer | undefined;
 
 /** Plain node:http front end: routes /bot<token>/<method> to `handle` and writes Telegram-style JSON. */
 export async function startApiServer(
@@ -25,11 +29,19 @@ export async function startApiServer(
   recordRejected: (token: string, method: string, error: TelegramApiError) => void,
   /** A token whose calls get their connection dropped unanswered (the client sees a network error). */
   isUnreachable: (token: string) => boolean = () => false,
+  readFile: ReadFileDownload = () => undefined,
 ): Promise<ApiServer> {
   const server: Server = createServer((request, response) => {
-    const token = ROUTE.exec(new URL(request.url ?? "/", "http://127.0.0.1").pathname)?.[1];
+    const pathname = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    const token = (ROUTE.exec(pathname) ?? FILE_ROUTE.exec(pathname))?.[1];
     if (token !== undefined && isUnreachable(decodeURIComponent(token))) {
       request.socket.destroy();
+      return;
+    }
+    const file = FILE_ROUTE.exec(pathname);
+    if (file) {
+      request.resume();
+      serveFile(response, readFile(decodeURIComponent(file[1]!), decodeURIComponent(file[2]!)));
       return;
     }
     void serve(request, response, handle, recordRejected);
@@ -80,6 +92,16 @@ async function serve(
     answer = apiError.toBody();
   }
   if (!response.destroyed) writeJson(response, answer);
+}
+
+/** Telegram answers a file download with the bytes as octet-stream, or a JSON 404. */
+function serveFile(response: ServerResponse, bytes: Buffer | undefined): void {
+  if (!bytes) {
+    writeJson(response, notFound().toBody());
+    return;
+  }
+  response.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
+  response.end(bytes);
 }
 
 function writeJson(response: ServerResponse, answer: ApiResponse): void {

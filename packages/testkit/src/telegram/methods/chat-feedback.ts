@@ -36,6 +36,7 @@ export const chatFeedbackMethods: MethodTable = {
     const draftId = readInteger(params, "draft_id");
     if (draftId === undefined || draftId === 0) throw badRequest("draft_id must be non-zero");
     const formatted = formatText(params, MESSAGE_TEXT);
+    if (!formatted.text.trim()) throw badRequest("message text is empty");
     if (formatted.text.length > 4096) throw badRequest("message is too long");
     world.drafts.push({ chatId: target.chat.id, draftId, text: formatted.text, at: world.now() });
     return true;

@@ -59,7 +59,12 @@ export const editMessageMethods: MethodTable = {
     if (!stored.sentByBot) throw badRequest("message can't be edited");
     if (stored.message.text === undefined) throw badRequest("there is no text in the message to edit");
     const entities = formatted.entities.length > 0 ? formatted.entities : undefined;
-    return applyEdit(context, stored, { text: formatted.text, entities }, readReplyMarkup(context.params));
+    return applyEdit(
+      context,
+      stored,
+      { text: formatted.text, entities },
+      readReplyMarkup(context.params, context.world),
+    );
   },
 
   editMessageCaption(context) {
@@ -72,13 +77,13 @@ export const editMessageMethods: MethodTable = {
       caption: formatted.text || undefined,
       caption_entities: formatted.entities.length > 0 ? formatted.entities : undefined,
     };
-    return applyEdit(context, stored, changes, readReplyMarkup(context.params));
+    return applyEdit(context, stored, changes, readReplyMarkup(context.params, context.world));
   },
 
   editMessageReplyMarkup(context) {
     const stored = findOwnMessage(context, "edit");
     if (!stored.sentByBot) throw badRequest("message can't be edited");
-    return applyEdit(context, stored, {}, readReplyMarkup(context.params));
+    return applyEdit(context, stored, {}, readReplyMarkup(context.params, context.world));
   },
 
   deleteMessage(context) {

@@ -108,24 +108,8 @@ export const inviteLinkMethods: MethodTable = {
 
   approveChatJoinRequest(context) {
     const { record } = resolveManagedChat(context);
-    const { world, bot, params } = context;
-    const userId = requireInteger(params, "user_id", "user_id is empty");
-    const request = record.joinRequests.get(userId);
-    const user = world.users.get(userId);
-    if (!request || !user) throw badRequest("HIDE_REQUESTER_MISSING");
-    record.joinRequests.delete(userId);
-    if (isPresent(world.members.get(record.chat.id, userId).status))
-      throw badRequest("USER_ALREADY_PARTICIPANT");
-    const link = request.inviteLink ? world.inviteLinks.get(request.inviteLink) : undefined;
-    if (link) link.joinedCount++;
-    changeMembership(world, {
-      chat: record,
-      user,
-      next: { status: "member", untilDate: 0 },
-      actor: bot.user,
-      // Telegram marks via_join_request only for requests made without an invite link.
-      ...(link ? { inviteLink: link } : { viaJoinRequest: true }),
-    });
+    const userId = requireInteger(context.params, "user_id", "user_id is empty");
+    approveJoinRequest(context, record, userId);
     return true;
   },
 
@@ -136,3 +120,24 @@ export const inviteLinkMethods: MethodTable = {
     return true;
   },
 };
+
+/** The person is let in as Telegram does: the request is gone and they are a member. */
+export function approveJoinRequest(context: MethodContext, record: ChatRecord, userId: number): void {
+  const { world, bot } = context;
+  const request = record.joinRequests.get(userId);
+  const user = world.users.get(userId);
+  if (!request || !user) throw badRequest("HIDE_REQUESTER_MISSING");
+  record.joinRequests.delete(userId);
+  if (isPresent(world.members.get(record.chat.id, userId).status))
+    throw badRequest("USER_ALREADY_PARTICIPANT");
+  const link = request.inviteLink ? world.inviteLinks.get(request.inviteLink) : undefined;
+  if (link) link.joinedCount++;
+  changeMembership(world, {
+    chat: record,
+    user,
+    next: { status: "member", untilDate: 0 },
+    actor: bot.user,
+    // Telegram marks via_join_request only for requests made without an invite link.
+    ...(link ? { inviteLink: link } : { viaJoinRequest: true }),
+  });
+}

@@ -57,7 +57,7 @@ export const invoiceMethods: MethodTable = {
   sendInvoice(context) {
     const invoice = readInvoice(context);
     const target = resolveSendTarget(context);
-    const markup = readReplyMarkup(context.params);
+    const markup = readReplyMarkup(context.params, context.world);
     if (markup && !("pay" in (markup.inline_keyboard[0]?.[0] ?? {}))) {
       throw badRequest("first button in the inline keyboard must be a Pay button");
     }

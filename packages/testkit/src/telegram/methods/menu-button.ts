@@ -6,7 +6,7 @@ import type { MethodTable } from "./method-context.ts";
 
 const keyOf = (params: Params) => String(readInteger(params, "chat_id") ?? "default");
 
-function readMenuButton(params: Params): MenuButton {
+function readMenuButton(params: Params, httpWebApps: boolean): MenuButton {
   const button = (readJson(params, "menu_button", "MenuButton") ?? { type: "default" }) as Record<
     string,
     unknown
@@ -15,14 +15,14 @@ function readMenuButton(params: Params): MenuButton {
   if (button.type !== "web_app") throw badRequest("unsupported menu button type");
   if (typeof button.text !== "string" || !button.text.trim()) throw badRequest("menu button text is empty");
   const webApp = button.web_app as { url?: unknown } | undefined;
-  requireWebAppUrl(webApp?.url);
+  requireWebAppUrl(webApp?.url, httpWebApps);
   return { type: "web_app", text: button.text, web_app: { url: String(webApp?.url) } };
 }
 
 /** The button beside the message field: per private chat, falling back to the bot's default. */
 export const menuButtonMethods: MethodTable = {
-  setChatMenuButton({ bot, params }) {
-    bot.menuButtons.set(keyOf(params), readMenuButton(params));
+  setChatMenuButton({ bot, params, world }) {
+    bot.menuButtons.set(keyOf(params), readMenuButton(params, world.testEnvironment));
     return true;
   },
   getChatMenuButton({ bot, params }) {

@@ -1,8 +1,10 @@
 import { botInfoMethods } from "./bot-info.ts";
 import { chatFeedbackMethods } from "./chat-feedback.ts";
 import { editMessageMethods } from "./edit-messages.ts";
+import { fileMethods } from "./files.ts";
 import { inviteLinkMethods } from "./invite-links.ts";
 import { invoiceMethods } from "./invoices.ts";
+import { joinRequestQueryMethods } from "./join-request-queries.ts";
 import { memberMethods } from "./members.ts";
 import { menuButtonMethods } from "./menu-button.ts";
 import type { MethodHandler, MethodTable } from "./method-context.ts";
@@ -19,8 +21,10 @@ const ALL_METHODS: MethodTable = {
   ...invoiceMethods,
   ...starPaymentMethods,
   ...inviteLinkMethods,
+  ...joinRequestQueryMethods,
   ...memberMethods,
   ...menuButtonMethods,
+  ...fileMethods,
   // Older names Telegram still answers to.
   kickChatMember: memberMethods.banChatMember!,
   getChatMembersCount: memberMethods.getChatMemberCount!,

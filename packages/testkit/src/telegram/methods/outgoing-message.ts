@@ -20,7 +20,7 @@ export function postBotMessage(context: MethodContext, target: ApiChat, content:
   const { world, bot } = context;
   const chat = target.chat;
   const replyTo = findReplyTarget(context, chat.id);
-  world.flood.consume(bot.id, chat.id);
+  world.flood.consume(bot.id, chat.id, readBoolean(context.params, "allow_paid_broadcast") === true);
   if (target.user) bot.reachableUsers.add(target.user.id);
   const message = world.messages.add(chat.id, bot.id, true, (messageId) => {
     const built: Message = { message_id: messageId, date: world.unixNow(), chat, ...content };

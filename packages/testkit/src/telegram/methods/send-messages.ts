@@ -1,7 +1,7 @@
-import type { Document, Message, PhotoSize } from "@grammyjs/types";
+import type { Document, Message, PhotoSize, Voice } from "@grammyjs/types";
 import { badRequest } from "../api-error.ts";
 import { generateFileId, generateFileUniqueId } from "../ids.ts";
-import { readString } from "../params.ts";
+import { readInteger, readString } from "../params.ts";
 import { readReplyMarkup } from "../reply-markup.ts";
 import { CAPTION, formatText, MESSAGE_TEXT } from "../text/format-text.ts";
 import type { MethodContext, MethodTable } from "./method-context.ts";
@@ -22,7 +22,7 @@ function captionContent(context: MethodContext): Partial<Message> {
   if (caption.text.length > MAX_CAPTION) throw badRequest("message caption is too long");
   if (caption.text) content.caption = caption.text;
   if (caption.entities.length > 0) content.caption_entities = caption.entities;
-  const markup = readReplyMarkup(context.params);
+  const markup = readReplyMarkup(context.params, context.world);
   if (markup) content.reply_markup = markup;
   return content;
 }
@@ -63,7 +63,7 @@ export const sendMessageMethods: MethodTable = {
     const target = resolveSendTarget(context);
     const content: Partial<Message> = { text: formatted.text };
     if (formatted.entities.length > 0) content.entities = formatted.entities;
-    const markup = readReplyMarkup(context.params);
+    const markup = readReplyMarkup(context.params, context.world);
     if (markup) content.reply_markup = markup;
     return postBotMessage(context, target, content);
   },
@@ -78,6 +78,27 @@ export const sendMessageMethods: MethodTable = {
     if (!photo) throw badRequest("wrong file identifier/HTTP URL specified");
     for (const size of photo) context.world.files.set(size.file_id, { photo });
     return postBotMessage(context, target, { ...content, photo });
+  },
+
+  sendVideo(context) {
+    requireChatIdPresent(context);
+    const media = readMedia(context, "video");
+    const content = captionContent(context);
+    const target = resolveSendTarget(context);
+    const video =
+      media.kind === "known"
+        ? context.world.files.get(media.fileId)?.video
+        : {
+            file_id: generateFileId(),
+            file_unique_id: generateFileUniqueId(),
+            width: 640,
+            height: 360,
+            duration: 10,
+            file_name: media.filename,
+          };
+    if (!video) throw badRequest("wrong file identifier/HTTP URL specified");
+    context.world.files.set(video.file_id, { video });
+    return postBotMessage(context, target, { ...content, video });
   },
 
   sendDocument(context) {
@@ -98,5 +119,27 @@ export const sendMessageMethods: MethodTable = {
     if (!document) throw badRequest("wrong file identifier/HTTP URL specified");
     context.world.files.set(document.file_id, { document });
     return postBotMessage(context, target, { ...content, document });
+  },
+
+  /** A voice note (OGG/Opus in Telegram): uploaded, or sent on by the file id of one received. */
+  sendVoice(context) {
+    requireChatIdPresent(context);
+    const media = readMedia(context, "voice");
+    const content = captionContent(context);
+    const target = resolveSendTarget(context);
+    let voice: Voice | undefined;
+    if (media.kind === "known") voice = context.world.files.get(media.fileId)?.voice;
+    else {
+      voice = {
+        file_id: generateFileId(),
+        file_unique_id: generateFileUniqueId(),
+        duration: readInteger(context.params, "duration") ?? 1,
+        mime_type: "audio/ogg",
+      };
+      if (media.size > 0) voice.file_size = media.size;
+    }
+    if (!voice) throw badRequest("wrong file identifier/HTTP URL specified");
+    context.world.files.set(voice.file_id, { voice });
+    return postBotMessage(context, target, { ...content, voice });
   },
 };

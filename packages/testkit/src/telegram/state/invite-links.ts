@@ -18,6 +18,10 @@ export type JoinRequestRecord = {
   userId: number;
   date: number;
   inviteLink?: string;
+  /** A join-request query (Bot API 10.1) still open: answered by the bot, or shown as a Mini App. */
+  queryId?: string;
+  /** The Mini App the bot showed for the query (`sendChatJoinRequestWebApp`). */
+  webAppUrl?: string;
 };
 
 export function toChatInviteLink(record: InviteLinkRecord, pendingJoinRequests = 0): ChatInviteLink {

@@ -5,8 +5,9 @@ import tls from "node:tls";
 export type PostResult = { status: number; contentType: string; body: string };
 
 /**
- * One webhook POST without connection pooling, so a test's webhook server can
- * close without waiting on sockets the emulator keeps alive.
+ * One webhook POST, by default without connection pooling, so a test's webhook server can
+ * close without waiting on sockets the emulator keeps alive. A benchmark passes a keep-alive
+ * `agent`, as Telegram reuses its connections.
  */
 export function postJson(
   url: string,
@@ -15,13 +16,14 @@ export function postJson(
   timeoutMs: number,
   signal: AbortSignal,
   ca?: string,
+  agent?: http.Agent,
 ): Promise<PostResult> {
   const body = JSON.stringify(payload);
   const transport = url.startsWith("https:") ? https : http;
   return new Promise((resolve, reject) => {
     const request = transport.request(url, {
       method: "POST",
-      agent: false,
+      agent: agent ?? false,
       signal,
       timeout: timeoutMs,
       // The system's roots plus the extra ones, as Telegram trusts a certificate given to setWebhook.

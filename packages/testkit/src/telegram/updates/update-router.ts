@@ -3,6 +3,7 @@ import type { BotRecord, World } from "../world.ts";
 import { createWebhookSender, type WebhookSender } from "./webhook-sender.ts";
 
 export type UpdateRouterOptions = {
+  parallel: boolean;
   attempts: number;
   delayMs: number;
   onWebhookReply(token: string, payload: Record<string, unknown>): Promise<void>;
@@ -17,6 +18,7 @@ export type UpdateRouter = {
 /** Every update goes through here: numbered per bot, then queued for getUpdates or POSTed to the webhook. */
 export function attachUpdateRouter(world: World, options: UpdateRouterOptions): UpdateRouter {
   const sender: WebhookSender = createWebhookSender({
+    parallel: options.parallel,
     attempts: options.attempts,
     delayMs: options.delayMs,
     timeoutMs: () => world.webhookTimeoutMs,

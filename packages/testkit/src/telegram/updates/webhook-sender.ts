@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { Update } from "@grammyjs/types";
 import type { WebhookDelivery } from "../types.ts";
 import { isUpdateAllowed } from "./allowed-updates.ts";
@@ -7,6 +8,8 @@ import { postJson } from "./post-json.ts";
 export type WebhookTarget = { token: string; updates: BotUpdateState };
 
 export type WebhookSenderOptions = {
+  /** Up to the webhook's max_connections updates in flight per bot, over keep-alive connections. */
+  parallel?: boolean;
   attempts: number;
   delayMs: number;
   timeoutMs: () => number;
@@ -22,12 +25,18 @@ export type WebhookSenderOptions = {
 export type WebhookSender = { kick(target: WebhookTarget): void };
 
 /**
- * Delivers one update at a time per bot, in order. Telegram may run several
- * connections in parallel, but in-order delivery keeps tests deterministic.
+ * Delivers one update at a time per bot, in order (or, when `parallel`, up to max_connections at
+ * once, as Telegram does). Telegram runs several connections in parallel, but in-order delivery
+ * keeps tests deterministic, so serial is the default.
  * A failed update is retried a few times and then dropped, where Telegram
  * would keep trying; the failure stays visible in getWebhookInfo.
  */
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
+  // Only the parallel mode pools connections; closing the emulator drops them.
+  const agent = options.parallel ? new http.Agent({ keepAlive: true, maxSockets: 100 }) : undefined;
+  if (agent) options.signal.addEventListener("abort", () => agent.destroy());
+  const inFlight = new WeakMap<BotUpdateState, Set<Update>>();
+
   const drain = async (target: WebhookTarget) => {
     const state = target.updates;
     while (state.webhook && state.queue.length > 0 && !options.signal.aborted) {
@@ -61,6 +70,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
           options.timeoutMs(),
           options.signal,
           options.ca,
+          agent,
         );
         delivery.status = result.status;
         if (result.status >= 200 && result.status < 300) {
@@ -81,7 +91,36 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     }
   };
 
+  /**
+   * Starts queued updates until max_connections are in flight; each one finished starts the next.
+   * The queue keeps an update until its delivery ends, so idleness means the same as in serial.
+   */
+  const pump = (target: WebhookTarget): void => {
+    const state = target.updates;
+    const hook = state.webhook;
+    if (!hook || options.signal.aborted) return;
+    const flying = inFlight.get(state) ?? new Set<Update>();
+    inFlight.set(state, flying);
+    for (const update of [...state.queue]) {
+      if (flying.size >= hook.maxConnections) break;
+      if (flying.has(update)) continue;
+      flying.add(update);
+      const allowed = isUpdateAllowed(update, state.allowedUpdates);
+      void (allowed ? deliverWithRetries(target, hook, update) : Promise.resolve()).finally(() => {
+        flying.delete(update);
+        const at = state.queue.indexOf(update);
+        if (at >= 0) state.queue.splice(at, 1);
+        notifyIfIdle(state);
+        pump(target);
+      });
+    }
+  };
+
   const kick = (target: WebhookTarget): void => {
+    if (options.parallel) {
+      pump(target);
+      return;
+    }
     const state = target.updates;
     if (state.webhookBusy || !state.webhook) return;
     state.webhookBusy = true;

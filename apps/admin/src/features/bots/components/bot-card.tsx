@@ -18,6 +18,7 @@ import { formatDateTime } from "../../../components/cells.tsx";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { type Bot, botKeys, botWebhookQueryOptions, updateBot } from "../api/bots.ts";
 import { useBotsT } from "../i18n.ts";
+import { FirstUpdate } from "./first-update.tsx";
 import { NoticeSettings } from "./notice-settings.tsx";
 
 type Feature = Bot["features"][number];
@@ -86,6 +87,7 @@ export function BotCard({ bot }: { bot: Bot }) {
             </div>
           ) : null}
         </fieldset>
+        <FirstUpdate bot={bot} />
         <NoticeSettings bot={bot} />
         <DeliveryStatus botId={bot.id} />
       </CardContent>
@@ -116,6 +118,11 @@ function DeliveryStatus({ botId }: { botId: string }) {
         <Badge variant="secondary">{t(`modes.${s.mode}`)}</Badge>
         <span className="text-muted-foreground">{t("pending", { count: s.pending_update_count })}</span>
       </div>
+      {s.mode === "webhook" ? (
+        <p className="break-all text-muted-foreground" data-webhook-url>
+          {s.url ? t("webhookUrl", { url: s.url }) : t("webhookUnset")}
+        </p>
+      ) : null}
       {s.mode === "webhook" ? (
         s.last_error_date ? (
           <p className="break-words text-destructive">

@@ -39,7 +39,25 @@ const en = {
   pending: "{count} updates waiting",
   lastError: "Last error {when}: {message}",
   noErrors: "No delivery errors",
+  connectPolling:
+    "This installation uses long polling: Lumen asks Telegram for updates, so nothing has to be reachable from the internet. Commands and the menu are set when the bot starts.",
+  connectWebhook:
+    "This installation uses webhooks (PUBLIC_URL is set): Telegram will call PUBLIC_URL/telegram/<bot id>; the exact address and Telegram's delivery check (getWebhookInfo) show on the bot's card. Commands and the menu are set when the bot starts.",
+  webhookUrl: "Telegram calls {url}",
+  webhookUnset: "Telegram has no webhook address for this bot yet.",
   statusUnavailable: "Telegram could not be asked right now.",
+  miniAppNoPublicUrl:
+    "The Mini App store is not offered in the bots: Telegram opens Mini Apps over HTTPS only, and PUBLIC_URL is not set. Buyers shop in the chat; set PUBLIC_URL to an https:// address to add the store's buttons.",
+  miniAppNotHttps:
+    "The Mini App store is not offered in the bots: Telegram opens Mini Apps over HTTPS only, and PUBLIC_URL is not https://. Buyers shop in the chat until PUBLIC_URL is an https:// address.",
+  firstUpdate: {
+    connecting: "Connecting…",
+    waiting: "Waiting for the first update",
+    hint: "Write to @{username} in Telegram (send /start): the update shows here the moment it arrives.",
+    arrived: "First update arrived",
+    what: "{kind} from {name}, {when}",
+    before: "{when}",
+  },
 };
 
 export default en;

@@ -42,7 +42,25 @@ const ru: Messages<typeof en> = {
   pending: "Ожидает обновлений: {count}",
   lastError: "Последняя ошибка {when}: {message}",
   noErrors: "Ошибок доставки нет",
+  connectPolling:
+    "Эта установка работает через long polling: Lumen сам запрашивает обновления у Telegram, ничего не нужно открывать в интернет. Команды и меню настраиваются при запуске бота.",
+  connectWebhook:
+    "Эта установка работает через вебхуки (задан PUBLIC_URL): Telegram будет вызывать PUBLIC_URL/telegram/<id бота>; точный адрес и проверка доставки Telegram (getWebhookInfo) видны в карточке бота. Команды и меню настраиваются при запуске бота.",
+  webhookUrl: "Telegram вызывает {url}",
+  webhookUnset: "У Telegram пока нет адреса вебхука для этого бота.",
   statusUnavailable: "Сейчас не удалось спросить Telegram.",
+  miniAppNoPublicUrl:
+    "Мини-приложение магазина в ботах не показывается: Telegram открывает мини-приложения только по HTTPS, а PUBLIC_URL не задан. Покупают в чате; задайте PUBLIC_URL с адресом https://, чтобы появились кнопки магазина.",
+  miniAppNotHttps:
+    "Мини-приложение магазина в ботах не показывается: Telegram открывает мини-приложения только по HTTPS, а PUBLIC_URL не начинается с https://. Покупают в чате, пока PUBLIC_URL не станет адресом https://.",
+  firstUpdate: {
+    connecting: "Подключение…",
+    waiting: "Ждём первое обновление",
+    hint: "Напишите @{username} в Telegram (отправьте /start): обновление появится здесь, как только придёт.",
+    arrived: "Первое обновление пришло",
+    what: "{kind} от {name}, {when}",
+    before: "{when}",
+  },
 };
 
 export default ru;

@@ -1,15 +1,12 @@
 import type { DrillLinkBody } from "@lumen/contracts";
-import { Card, CardDescription, CardHeader, CardTitle } from "@lumen/ui/components/card";
+import { FigureCard } from "../../../components/figure-card.tsx";
 import { DrillLink } from "./drill-link.tsx";
 
-/** One figure, its label and a line of context; the whole card opens the list behind it. */
+/** A figure card that opens the list behind its number. */
 export function KpiCard({
-  label,
-  value,
-  hint,
   link,
   openLabel,
-  testId,
+  ...figure
 }: {
   label: string;
   value: string;
@@ -19,16 +16,12 @@ export function KpiCard({
   testId: string;
 }) {
   return (
-    <DrillLink link={link} label={`${label}: ${value}. ${openLabel}`} className="block border-0">
-      <Card className="h-full gap-1 py-4" data-testid={testId}>
-        <CardHeader className="gap-1 px-4">
-          <CardDescription>{label}</CardDescription>
-          <CardTitle className="text-2xl tabular-nums" data-testid={`${testId}-value`}>
-            {value}
-          </CardTitle>
-          {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
-        </CardHeader>
-      </Card>
+    <DrillLink
+      link={link}
+      label={`${figure.label}: ${figure.value}. ${openLabel}`}
+      className="block border-0"
+    >
+      <FigureCard {...figure} />
     </DrillLink>
   );
 }

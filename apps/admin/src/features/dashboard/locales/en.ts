@@ -2,17 +2,6 @@ const en = {
   nav: "Dashboard",
   title: "Dashboard",
   description: "Sales, users and what needs attention, for a period in your timezone ({tz}).",
-  period: {
-    label: "Period",
-    "7": "7 days",
-    "30": "30 days",
-    "90": "90 days",
-    custom: "Custom",
-    from: "From",
-    to: "To",
-    apply: "Apply",
-  },
-  bot: { label: "Bot", all: "All bots" },
   cards: {
     revenue: "Revenue, {currency}",
     revenueHint: "{orders} paid orders · {refunded} refunded",

@@ -5,17 +5,6 @@ const ru: Messages<typeof en> = {
   nav: "Сводка",
   title: "Сводка",
   description: "Продажи, пользователи и то, что требует внимания, за период в вашем часовом поясе ({tz}).",
-  period: {
-    label: "Период",
-    "7": "7 дней",
-    "30": "30 дней",
-    "90": "90 дней",
-    custom: "Свой",
-    from: "С",
-    to: "По",
-    apply: "Показать",
-  },
-  bot: { label: "Бот", all: "Все боты" },
   cards: {
     revenue: "Выручка, {currency}",
     revenueHint: "Оплачено заказов: {orders} · возвратов: {refunded}",

@@ -32,3 +32,5 @@ export const resetOperatorPassword = (id: string) =>
 
 export const revokeOperatorSessions = (id: string) =>
   api("POST", `/api/v1/operators/${id}/sessions/revoke`, { schema: revokedSessions });
+
+export const unlinkOperatorTelegram = (id: string) => api("DELETE", `/api/v1/operators/${id}/telegram-link`);

@@ -9,6 +9,7 @@ const en = {
     status: "Status",
     lastLogin: "Last sign-in",
     sessions: "Sessions",
+    telegram: "Telegram",
   },
   active: "Active",
   disabledState: "Disabled",
@@ -43,6 +44,11 @@ const en = {
   confirmRevoke: "Sign {email} out everywhere?",
   confirmRevokeText: "Every open session ends now. Their password does not change.",
   revoked: "{count} sessions ended",
+  notLinked: "not linked",
+  unlinkTelegram: "Unlink Telegram",
+  confirmUnlink: "Unlink the Telegram account of {email}?",
+  confirmUnlinkText: "The bots stop recognising them until they link an account again.",
+  telegramUnlinked: "Telegram account unlinked",
 };
 
 export default en;

@@ -12,6 +12,7 @@ const ru: Messages<typeof en> = {
     status: "Статус",
     lastLogin: "Последний вход",
     sessions: "Сессии",
+    telegram: "Telegram",
   },
   active: "Активен",
   disabledState: "Отключён",
@@ -45,6 +46,11 @@ const ru: Messages<typeof en> = {
   confirmRevoke: "Завершить все сессии {email}?",
   confirmRevokeText: "Все открытые сессии завершатся сейчас. Пароль не меняется.",
   revoked: "Завершено сессий: {count}",
+  notLinked: "не привязан",
+  unlinkTelegram: "Отвязать Telegram",
+  confirmUnlink: "Отвязать аккаунт Telegram от {email}?",
+  confirmUnlinkText: "Боты перестанут узнавать этого оператора, пока он снова не привяжет аккаунт.",
+  telegramUnlinked: "Аккаунт Telegram отвязан",
 };
 
 export default ru;

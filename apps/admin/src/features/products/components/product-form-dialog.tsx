@@ -30,15 +30,30 @@ const defaults: Record<(typeof productKinds)[number], ProductRequest["details"]>
   course: { kind: "course", course_code: "", tariff: "BASIC" },
   digital: { kind: "digital", text: "", file_id: null },
 };
+const emptyAsNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const optionalNumber = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
-const fields = ["title", "description", "prices", "details"] as const;
+const fields = ["title", "description", "category", "image_url", "prices", "details"] as const;
 
 function valuesOf(product: Product | null): ProductRequest {
-  if (!product) return { title: "", description: "", active: true, details: defaults.credits, prices: [] };
+  if (!product) {
+    return {
+      title: "",
+      description: "",
+      category: null,
+      image_url: null,
+      active: true,
+      newcomers_only: false,
+      details: defaults.credits,
+      prices: [],
+    };
+  }
   return {
     title: product.title,
     description: product.description,
+    category: product.category,
+    image_url: product.image_url,
     active: product.active,
+    newcomers_only: product.newcomers_only,
     details: product.details,
     prices: product.prices,
   };
@@ -105,6 +120,31 @@ export function ProductFormDialog({
             <FormField label={t("form.description")} error={errors.description?.message}>
               {(p) => <Textarea {...p} rows={3} {...form.register("description")} />}
             </FormField>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField
+                label={t("form.category")}
+                hint={t("form.categoryHint")}
+                error={errors.category?.message}
+              >
+                {(p) => (
+                  <Input {...p} maxLength={40} {...form.register("category", { setValueAs: emptyAsNull })} />
+                )}
+              </FormField>
+              <FormField
+                label={t("form.imageUrl")}
+                hint={t("form.imageUrlHint")}
+                error={errors.image_url?.message}
+              >
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="url"
+                    inputMode="url"
+                    {...form.register("image_url", { setValueAs: emptyAsNull })}
+                  />
+                )}
+              </FormField>
+            </div>
             <FormField label={t("form.kind")} hint={product ? t("form.kindFixed") : undefined}>
               {(p) => (
                 <select
@@ -282,6 +322,19 @@ export function ProductFormDialog({
                     onCheckedChange={(v) => field.onChange(v === true)}
                   />
                   {t("form.active")}
+                </Label>
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="newcomers_only"
+              render={({ field }) => (
+                <Label className="flex items-center gap-2 font-normal">
+                  <Checkbox
+                    checked={field.value ?? false}
+                    onCheckedChange={(v) => field.onChange(v === true)}
+                  />
+                  {t("form.newcomersOnly")}
                 </Label>
               )}
             />

@@ -22,6 +22,10 @@ const en = {
   form: {
     title: "Title",
     description: "Description",
+    category: "Category",
+    categoryHint: 'The store groups products by it, e.g. "AI credits" or "Courses". Empty: none.',
+    imageUrl: "Image URL",
+    imageUrlHint: "An https:// picture the store shows on the product's card. Empty: none.",
     kind: "Kind",
     kindFixed: "A product's kind cannot change; make a new product instead.",
     priceRub: "Price in rubles",
@@ -41,6 +45,7 @@ const en = {
     text: "Text sent after payment",
     fileId: "Telegram file_id sent after payment",
     active: "On sale",
+    newcomersOnly: "Newcomer-only offer: shown and sold only before a first purchase",
     save: "Save",
     saved: "Product saved",
   },

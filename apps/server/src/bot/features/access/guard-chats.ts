@@ -1,6 +1,7 @@
 import { decideInviteJoin, decideJoinRequest, markInviteRevoked, recordAccessEvent } from "@lumen/core";
 import { Composer } from "grammy";
 import type { BotContext } from "../../context.ts";
+import { storeUrlOf } from "../../store-url.ts";
 import { renderJoinOffer } from "./join-offer.ts";
 
 /**
@@ -46,23 +47,39 @@ guardChatsFeature.on("chat_join_request", async (ctx) => {
     telegramUserId: request.from.id,
     at: new Date(request.date * 1000),
   };
+  // A join-request query (Bot API 10.1) must be answered within 10 s: with the store's paywall
+  // where the store can open (HTTPS), or by approving or declining; otherwise it is left to the
+  // admins ("queue") and handled as a plain request.
+  const queryId = request.query_id;
+  const storeOpens = ctx.services.storeBaseUrl !== undefined;
   const decision = await decideJoinRequest(ctx.services.core, {
     ...seen,
     graceMs: ctx.services.access.graceMs,
     requestedAt: seen.at,
+    queryId: queryId && storeOpens ? queryId : null,
   });
   if (decision.action === "offer") {
-    // Telegram lets the bot write to the person while the request is pending; the request stays
-    // open and is approved when they pay (the issue-chat-invites job), or declined when stale.
-    const offer = renderJoinOffer(ctx, decision.product, "title" in request.chat ? request.chat.title : "");
-    await ctx.api.sendMessage(request.user_chat_id, offer.text, { reply_markup: offer.reply_markup });
+    const product = decision.product;
+    const appUrl =
+      queryId && storeUrlOf(ctx.services.storeBaseUrl, ctx.lumenBot.id, `products/${product.id}`);
+    if (queryId && appUrl) {
+      await ctx.api.sendChatJoinRequestWebApp(queryId, appUrl);
+    } else {
+      if (queryId) await ctx.api.answerChatJoinRequestQuery(queryId, "queue");
+      // Telegram lets the bot write to the person while the request is pending; the request stays
+      // open and is approved when they pay (the issue-chat-invites job), or declined when stale.
+      const offer = renderJoinOffer(ctx, product, "title" in request.chat ? request.chat.title : "");
+      await ctx.api.sendMessage(request.user_chat_id, offer.text, { reply_markup: offer.reply_markup });
+    }
     await recordAccessEvent(ctx.services.core, { kind: "join_request_offered", ...seen });
     return;
   }
-  if (decision.action === "approve") await ctx.api.approveChatJoinRequest(request.chat.id, request.from.id);
+  const approve = decision.action === "approve";
+  if (queryId) await ctx.api.answerChatJoinRequestQuery(queryId, approve ? "approve" : "decline");
+  else if (approve) await ctx.api.approveChatJoinRequest(request.chat.id, request.from.id);
   else await ctx.api.declineChatJoinRequest(request.chat.id, request.from.id);
   await recordAccessEvent(ctx.services.core, {
-    kind: decision.action === "approve" ? "join_request_approved" : "join_request_declined",
+    kind: approve ? "join_request_approved" : "join_request_declined",
     ...seen,
   });
 });

@@ -11,7 +11,7 @@ import { renderNoAccess } from "./screens.ts";
  * (and a webhook call) completes at once; failures map to readable answers, and anything
  * unexpected still gets the generic apology.
  */
-async function answerQuestion(ctx: BotContext, chatId: number, question: string): Promise<void> {
+export async function answerQuestion(ctx: BotContext, chatId: number, question: string): Promise<void> {
   const user = ctx.user;
   if (!user) return;
   await ctx.api.sendChatAction(chatId, "typing").catch(() => undefined);
@@ -65,6 +65,7 @@ askFeature
   .on("message:text")
   .filter((ctx) => !ctx.message.text.startsWith("/"))
   .use(limitPerUser("question"), (ctx) => {
+    ctx.track("ai_question_asked");
     ctx.services.background.run(() => answerQuestion(ctx, ctx.chat.id, ctx.message.text));
   });
 

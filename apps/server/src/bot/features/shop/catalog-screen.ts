@@ -1,25 +1,20 @@
-import { getClaimedPromo, listProducts, type Product, priceIn } from "@lumen/core";
+import { getClaimedPromo, listProductsForBuyer, type Product, priceIn } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { buyData, menuData } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
-
-const rubles = (kopecks: number) =>
-  kopecks % 100 === 0 ? String(kopecks / 100) : (kopecks / 100).toFixed(2);
+import { payableHere } from "./payable-here.ts";
 
 /** One button per way to pay for each product on sale: Stars always, RUB and test payments where configured. */
 export function productButtons(ctx: BotContext, product: Product): Array<[string, string]> {
   const buttons: Array<[string, string]> = [];
   const stars = priceIn(product, "XTR");
   const rub = priceIn(product, "RUB");
-  if (stars !== undefined)
+  for (const [currency, amount] of [["XTR", stars] as const, ["RUB", rub] as const]) {
+    const payable = amount === undefined ? undefined : payableHere(ctx, currency, amount);
+    if (!payable) continue;
     buttons.push([
-      ctx.t("shop-price-stars", { title: product.title, amount: stars }),
-      buyData(product.id, "XTR"),
-    ]);
-  if (rub !== undefined && (ctx.services.shop.yookassa || ctx.services.shop.telegramProviderToken)) {
-    buttons.push([
-      ctx.t("shop-price-rub", { title: product.title, amount: rubles(rub) }),
-      buyData(product.id, "RUB"),
+      ctx.t(`shop-price-${payable.key}`, { title: product.title, amount: payable.amount }),
+      buyData(product.id, payable.currency),
     ]);
   }
   if (ctx.services.shop.mock && (stars !== undefined || rub !== undefined)) {
@@ -30,7 +25,10 @@ export function productButtons(ctx: BotContext, product: Product): Array<[string
 
 /** The "Top up" and /buy screen. */
 export async function renderCatalog(ctx: BotContext) {
-  const products = await listProducts(ctx.services.core.db, { activeOnly: true });
+  const products = await listProductsForBuyer(ctx.services.core.db, {
+    userId: ctx.user?.id,
+    botId: ctx.lumenBot.id,
+  });
   const keyboard = new InlineKeyboard();
   let count = 0;
   for (const product of products) {

@@ -1,4 +1,4 @@
-import { getProductOnSale, isLumenError } from "@lumen/core";
+import { getProductForBuyer, isLumenError } from "@lumen/core";
 import { InlineKeyboard } from "grammy";
 import { menuData } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
@@ -11,15 +11,21 @@ const isUuid = (value: string) =>
 /**
  * One product, opened by a `t.me/<bot>?start=p_<id>` link (a post, an ad, the store's share
  * button): its title and description, a button per way to pay, and the same product in the
- * Mini App store when there is one. Undefined when the product is not on sale.
+ * Mini App store when there is one. Undefined when the product is not offered to this buyer
+ * here (off sale, not sold by this bot, newcomer-only after their first purchase).
  */
 export async function renderProduct(ctx: BotContext, productId: string) {
   if (!isUuid(productId)) return undefined;
-  const product = await getProductOnSale(ctx.services.core.db, productId).catch((error: unknown) => {
+  const product = await getProductForBuyer(ctx.services.core.db, {
+    userId: ctx.user?.id,
+    botId: ctx.lumenBot.id,
+    productId,
+  }).catch((error: unknown) => {
     if (isLumenError(error) && error.code === "NOT_FOUND") return undefined;
     throw error;
   });
   if (!product) return undefined;
+  ctx.track("product_viewed", { productId: product.id });
   const keyboard = new InlineKeyboard();
   const buttons = productButtons(ctx, product);
   for (const [label, data] of buttons) keyboard.text(label, data).row();

@@ -77,6 +77,8 @@ shopFeature.callbackQuery(buyDataPattern, limitPerUser("checkout"), async (ctx) 
   } catch (error) {
     if (isLumenError(error) && error.details.field === "provider")
       return ctx.answerCallbackQuery({ text: ctx.t("topup-unavailable"), show_alert: true });
+    if (isLumenError(error) && error.details.reason === "newcomers_only")
+      return ctx.answerCallbackQuery({ text: ctx.t("shop-newcomers-only"), show_alert: true });
     if (isLumenError(error) && ["CONFLICT", "NOT_FOUND", "VALIDATION_FAILED"].includes(error.code))
       return ctx.answerCallbackQuery({ text: ctx.t("shop-unavailable"), show_alert: true });
     throw error;

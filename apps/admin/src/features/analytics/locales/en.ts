@@ -1,0 +1,53 @@
+const en = {
+  nav: "Analytics",
+  title: "Analytics",
+  description: "Where people come from, how far they get towards a purchase, and who comes back.",
+  csv: "CSV",
+  funnel: {
+    title: "Funnel",
+    started: "Started the bot",
+    viewed: "Viewed a product",
+    checkout: "Began a checkout",
+    paid: "Paid",
+    ofPrevious: "{percent}% of the step before",
+    products: "By product",
+    product: "Product",
+    empty: "No product was viewed or bought in this period.",
+  },
+  trials: {
+    title: "Trial → paid",
+    value: "{converted} of {trials} trials paid",
+    none: "No trials started in this period.",
+  },
+  cohorts: {
+    title: "Weekly cohorts",
+    hint: "Users by the week of their first /start; each cell: how many were active that week (and paid, in brackets).",
+    week: "First week",
+    users: "Users",
+    offset: "Week {k}",
+    weeks: "Weeks",
+    empty: "Nobody started the bot in these weeks.",
+  },
+  sources: {
+    title: "Sources",
+    source: "Source",
+    kind: "Kind",
+    users: "New users",
+    paying: "Paid",
+    revenue: "Revenue",
+    direct: "(no link)",
+    kinds: {
+      direct: "Direct",
+      partner: "Partner",
+      product: "Product link",
+      promo: "Promo link",
+      sign_in: "Sign-in",
+      other: "Other",
+      broadcast: "Broadcast",
+    },
+    clicks: "{count} pressed a button",
+    empty: "No new users in this period.",
+  },
+};
+
+export default en;

@@ -1,0 +1,1 @@
+ALTER TABLE "task_settings" ADD COLUMN "timezone" text DEFAULT 'UTC' NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_invites" ADD CONSTRAINT "chat_invites_one_owner" CHECK (num_nonnulls("chat_invites"."subscription_id", "chat_invites"."enrollment_id") = 1);

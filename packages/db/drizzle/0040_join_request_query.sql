@@ -1,0 +1,1 @@
+ALTER TABLE "join_requests" ADD COLUMN "query_id" text;

@@ -1,0 +1,4 @@
+export * from "./broadcasts.ts";
+export * from "./campaigns.ts";
+export * from "./constants.ts";
+export * from "./deliveries.ts";

@@ -1,0 +1,2 @@
+export * from "./bot-texts.ts";
+export * from "./welcome-images.ts";

@@ -1,0 +1,2 @@
+broadcast-product-gone = This product is no longer on sale.
+broadcast-button-gone = This offer is no longer available.
