@@ -2,13 +2,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackDataOf, say, sentMessage } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -26,24 +24,22 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 
 describe.skipIf(!hasChromium)("analytics section", () => {
   beforeAll(async () => {
-    panel = await startPanel();
-    await createOwner(panel, email, password);
-    const { tg, bot } = panel;
-    const ann = tg.createUser({ firstName: "Ann", languageCode: "en" });
-    await say(tg, bot, ann, "/start ref_friend");
-    const ben = tg.createUser({ firstName: "Ben", languageCode: "en" });
-    const menu = await say(tg, bot, ben, "/start");
-    const after = tg.calls.length;
-    await tg.pressButton(bot, ben, sentMessage(menu), callbackDataOf(menu, "🎁 Try for free"));
-    await tg.waitForCall("editMessageText", (p) => p.chat_id === ben.id, { after });
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/analytics");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/analytics",
+      prepare: async ({ tg, bot }) => {
+        const ann = tg.createUser({ firstName: "Ann", languageCode: "en" });
+        await say(tg, bot, ann, "/start ref_friend");
+        const ben = tg.createUser({ firstName: "Ben", languageCode: "en" });
+        const menu = await say(tg, bot, ben, "/start");
+        const after = tg.calls.length;
+        await tg.pressButton(bot, ben, sentMessage(menu), callbackDataOf(menu, "🎁 Try for free"));
+        await tg.waitForCall("editMessageText", (p) => p.chat_id === ben.id, { after });
+      },
+    }));
   }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("shows the funnel, this week's cohort, trial conversion and sources", async () => {
     // Events are written in batches about a second after the replies: reload until they are in.

@@ -2,14 +2,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -28,24 +26,24 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 
 describe.skipIf(!hasChromium)("broadcasts in the panel", () => {
   beforeAll(async () => {
-    panel = await startPanel({ apiKey: true });
-    await createOwner(panel, email, password);
-    for (const [name, language] of [
-      ["Ann", "en"],
-      ["Boris", "ru"],
-      ["Vera", "ru"],
-    ] as const) {
-      users[name] = panel.tg.createUser({ firstName: name, languageCode: language });
-      await say(panel.tg, panel.bot, users[name], "/start");
-    }
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/broadcasts");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/broadcasts",
+      server: { apiKey: true },
+      prepare: async ({ tg, bot }) => {
+        for (const [name, language] of [
+          ["Ann", "en"],
+          ["Boris", "ru"],
+          ["Vera", "ru"],
+        ] as const) {
+          users[name] = tg.createUser({ firstName: name, languageCode: language });
+          await say(tg, bot, users[name], "/start");
+        }
+      },
+    }));
   }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("composes a broadcast to Russian speakers, sends it and shows the report", async () => {
     await page.getByRole("link", { name: "New broadcast" }).click();

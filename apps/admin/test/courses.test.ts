@@ -2,14 +2,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackDataOf, say, sentMessage, textOf } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
   signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -31,19 +30,14 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 
 describe.skipIf(!hasChromium)("the courses pages", () => {
   beforeAll(async () => {
-    [panel, browser] = await Promise.all([
-      startPanel({ apiKey: true, env: { LUMEN_TEST_CONTROLS: "true" } }),
-      openBrowser(),
-    ]);
-    await createOwner(panel, email, password);
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/courses");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/courses",
+      server: { apiKey: true, env: { LUMEN_TEST_CONTROLS: "true" } },
+    }));
   }, 600_000);
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("creates a course with three lessons, previews one and reorders them", async () => {
     try {

@@ -2,14 +2,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say, textOf } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -31,16 +29,14 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 
 describe.skipIf(!hasChromium)("lesson media sent through the bot", () => {
   beforeAll(async () => {
-    [panel, browser] = await Promise.all([startPanel({ apiKey: true }), openBrowser()]);
-    await createOwner(panel, email, password);
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/account");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/account",
+      server: { apiKey: true },
+    }));
   }, 600_000);
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("fills the lesson's media with the photo the operator sends to the bot", async () => {
     try {

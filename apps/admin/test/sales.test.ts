@@ -2,14 +2,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonsOf, callbackDataOf, say, sentMessage } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -26,16 +24,9 @@ const password = "a long sales password";
 
 describe.skipIf(!hasChromium)("sales pages", () => {
   beforeAll(async () => {
-    panel = await startPanel({ apiKey: true });
-    await createOwner(panel, email, password);
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password);
+    ({ panel, browser, page } = await openSignedInPanel({ email, password, server: { apiKey: true } }));
   }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("a Stars payment made in the bot shows on the dashboard, and the card opens the paid orders", async () => {
     const created = await panel.api("POST", "/api/v1/products", {

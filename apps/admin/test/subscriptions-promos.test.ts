@@ -8,14 +8,12 @@ import {
   textOf,
 } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -106,17 +104,18 @@ async function seed() {
 
 describe.skipIf(!hasChromium)("subscriptions, promo codes and partner payouts", () => {
   beforeAll(async () => {
-    panel = await startPanel({ apiKey: true, env: { REFERRAL_HOLD_DAYS: "0", REFERRAL_PERCENT: "10" } });
-    await createOwner(panel, email, password);
-    await seed();
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/subscriptions");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/subscriptions",
+      server: { apiKey: true, env: { REFERRAL_HOLD_DAYS: "0", REFERRAL_PERCENT: "10" } },
+      prepare: async (started) => {
+        panel = started;
+        await seed();
+      },
+    }));
   }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("filters plans by tab in the URL, extends one by days and ends another", async () => {
     const rows = page.getByRole("table", { name: "Subscriptions" }).locator("tbody tr");

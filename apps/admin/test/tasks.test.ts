@@ -2,14 +2,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say, textOf } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
   signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -84,17 +83,18 @@ async function seed(): Promise<string> {
 describe.skipIf(!hasChromium)("the task board and assistant statistics", () => {
   let taskId: string;
   beforeAll(async () => {
-    [panel, browser] = await Promise.all([startPanel({ apiKey: true }), openBrowser()]);
-    await createOwner(panel, email, password);
-    taskId = await seed();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/tasks");
+    ({ panel, browser, page } = await openSignedInPanel({
+      email,
+      password,
+      path: "/admin/tasks",
+      server: { apiKey: true },
+      prepare: async (started) => {
+        panel = started;
+        taskId = await seed();
+      },
+    }));
   }, 300_000);
-  afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("shows the task under Done on the board and opens its conversation and history", async () => {
     try {

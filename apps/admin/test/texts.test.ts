@@ -2,14 +2,12 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say, textOf } from "../../server/test/support/bot-journey.ts";
 import {
-  createOwner,
+  closePanel,
   hasChromium,
   noChromiumReason,
-  openBrowser,
+  openSignedInPanel,
   type Panel,
   screenshot,
-  signIn,
-  startPanel,
   type TestBrowser,
 } from "./support/panel.ts";
 
@@ -29,16 +27,9 @@ if (!hasChromium) console.warn(noChromiumReason);
 
 describe.skipIf(!hasChromium)("bot texts editor", () => {
   beforeAll(async () => {
-    panel = await startPanel();
-    await createOwner(panel, email, password);
-    browser = await openBrowser();
-    page = await browser.newPage();
-    await signIn(page, panel, email, password, "/admin/texts");
+    ({ panel, browser, page } = await openSignedInPanel({ email, password, path: "/admin/texts" }));
   }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.stop();
-  });
+  afterAll(() => closePanel({ panel, browser }));
 
   it("edits the welcome text with a live check and preview, and the bot uses it at once", async () => {
     const { tg, bot } = panel;

@@ -18,7 +18,8 @@ export const certificateCodeParam = z.object({
     .regex(/^[A-Za-z0-9]{6,20}$/, "letters and digits, as printed on the certificate"),
 });
 
-const tariff = z.enum(["BASIC", "FEEDBACK", "PREMIUM"]);
+export const tariffName = z.enum(["BASIC", "FEEDBACK", "PREMIUM"]);
+export const enrollmentStatus = z.enum(["active", "paused", "completed", "refunded"]);
 const hour = z.number().int().min(0).max(23);
 
 export const course = z
@@ -127,8 +128,8 @@ export const enrollment = z
     user_id: z.uuid(),
     student_name: z.string(),
     course_code: z.string(),
-    tariff,
-    status: z.enum(["active", "paused", "completed", "refunded"]),
+    tariff: tariffName,
+    status: enrollmentStatus,
     starts_at: timestamp,
     timezone: z.string(),
     delivery_hour: z.number().int(),
@@ -153,7 +154,7 @@ export const submission = z
     lesson_title: z.string(),
     homework_prompt: z.string().nullable(),
     student_name: z.string(),
-    tariff,
+    tariff: tariffName,
     status: submissionStatus,
     items: z.array(
       z.object({
@@ -188,7 +189,7 @@ export const reviewRequest = z.object({
 
 export const courseTariff = z
   .object({
-    tariff,
+    tariff: tariffName,
     products: z.array(
       z.object({
         id: z.uuid(),
@@ -200,7 +201,7 @@ export const courseTariff = z
     chat_ids: z.array(z.number().int()),
   })
   .meta({ id: "CourseTariff" });
-export const tariffParams = z.object({ id: z.uuid(), tariff });
+export const tariffParams = z.object({ id: z.uuid(), tariff: tariffName });
 export const tariffChatsRequest = z.object({
   chat_ids: z
     .array(z.number().int())
@@ -214,8 +215,8 @@ export const courseStats = z
   .object({
     enrollments: z.array(
       z.object({
-        tariff,
-        status: z.enum(["active", "paused", "completed", "refunded"]),
+        tariff: tariffName,
+        status: enrollmentStatus,
         count: z.number().int(),
       }),
     ),

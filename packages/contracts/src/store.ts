@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timestamp } from "./common.ts";
+import { tariffName } from "./courses.ts";
 import { partnerMoney } from "./sales.ts";
 
 /**
@@ -13,8 +14,6 @@ const currency = z.enum(["XTR", "RUB"]);
 export const storeBotParam = z.object({ bot_id: z.uuid() });
 export const storeItemParam = z.object({ bot_id: z.uuid(), id: z.uuid() });
 export const storeOrderParam = z.object({ bot_id: z.uuid(), order_id: z.uuid() });
-
-const courseTariff = z.enum(["BASIC", "FEEDBACK", "PREMIUM"]);
 
 export const storeProduct = z
   .object({
@@ -68,8 +67,8 @@ export const storeOrder = z
           kind: z.enum(["credits", "plan", "course", "digital"]),
           credits: z.number().int().nullable(),
           period_days: z.number().int().nullable(),
-          tariff: courseTariff.nullable(),
-          upgrade_from: courseTariff.nullable().describe("A course upgrade: the tariff before it"),
+          tariff: tariffName.nullable(),
+          upgrade_from: tariffName.nullable().describe("A course upgrade: the tariff before it"),
         }),
         seller: z.string().nullable().describe("The bot's name"),
       })

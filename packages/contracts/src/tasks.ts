@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { timestamp } from "./common.ts";
 import { queryFlag } from "./list-query.ts";
+import { taskStatuses } from "./task-status.ts";
 
-export const taskStatus = z.enum(["new", "in_progress", "waiting", "done", "cancelled"]);
-export type TaskStatusName = z.infer<typeof taskStatus>;
+export { isTaskOpen, openTaskStatuses, type TaskStatusName } from "./task-status.ts";
+export const taskStatus = z.enum(taskStatuses);
 export const taskPriority = z.enum(["normal", "high"]);
 export const taskAttachment = z.object({
   kind: z.enum(["photo", "document", "voice"]),

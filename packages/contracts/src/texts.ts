@@ -9,6 +9,9 @@ export const textLocale = z.enum(["en", "ru"]);
  */
 export const pinnedTextKeys = ["start-greeting", "start-welcome-back", "menu-title", "help-text"] as const;
 
+/** The texts /start sends: the welcome picture goes with them (a photo with the text as caption). */
+export const welcomeTextKeys: readonly string[] = ["start-greeting", "start-welcome-back"];
+
 export const botTextVersion = z.object({
   default: z.string().describe("The text from the Fluent files, in Fluent pattern syntax"),
   override: z.string().nullable().describe("This bot's own wording; null: the default is used"),

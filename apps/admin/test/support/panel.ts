@@ -1,7 +1,9 @@
 import type { Page } from "playwright-core";
 import {
   ensureWebAppBuilt,
+  openBrowser,
   startWebServer,
+  type TestBrowser,
   type WebServer,
   type WebServerOptions,
 } from "../../../server/test/support/web-server.ts";
@@ -56,4 +58,35 @@ export async function signIn(page: Page, panel: Panel, email: string, password: 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/admin/login"));
+}
+
+export interface SignedInPanel {
+  panel: Panel;
+  browser: TestBrowser;
+  page: Page;
+}
+
+/**
+ * A suite's own server and browser with its owner signed in at `path`. `prepare` runs before the
+ * sign-in, for suites whose first page needs data made through the API or the bot.
+ */
+export async function openSignedInPanel(options: {
+  email: string;
+  password: string;
+  path?: string;
+  server?: Omit<WebServerOptions, "webApps">;
+  prepare?: (panel: Panel) => Promise<void>;
+}): Promise<SignedInPanel> {
+  const [panel, browser] = await Promise.all([startPanel(options.server), openBrowser()]);
+  await createOwner(panel, options.email, options.password);
+  await options.prepare?.(panel);
+  const page = await browser.newPage();
+  await signIn(page, panel, options.email, options.password, options.path);
+  return { panel, browser, page };
+}
+
+/** Closes what `openSignedInPanel` opened, as far as it got. */
+export async function closePanel(opened: { panel?: Panel; browser?: TestBrowser }): Promise<void> {
+  await opened.browser?.close();
+  await opened.panel?.stop();
 }

@@ -1,3 +1,4 @@
+import { taskStatus } from "@lumen/contracts";
 import { Button } from "@lumen/ui/components/button";
 import { Checkbox } from "@lumen/ui/components/checkbox";
 import { Label } from "@lumen/ui/components/label";
@@ -11,7 +12,7 @@ import { TaskCard } from "./components/task-card.tsx";
 import { useTasksT } from "./i18n.ts";
 
 const route = getRouteApi("/_authed/tasks/");
-const columns = ["new", "in_progress", "waiting", "done", "cancelled"] as const;
+const columns = taskStatus.options;
 const selectClass = "h-9 rounded-md border bg-background px-2 text-sm";
 
 /** Unique choices for a filter, from the tasks on the board (assistants may not list operators). */

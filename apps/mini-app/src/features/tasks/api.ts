@@ -5,6 +5,7 @@ import type {
   storeTaskDetail,
   storeTaskList,
 } from "@lumen/contracts";
+import { isTaskOpen } from "@lumen/contracts/task-status";
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { storeApi } from "../../lib/api.ts";
@@ -25,8 +26,7 @@ export const taskQuery = (id: string) =>
   queryOptions({
     queryKey: ["tasks", id],
     queryFn: () => storeApi<StoreTaskDetail>("GET", `/tasks/${id}`),
-    refetchInterval: (query) =>
-      ["new", "in_progress", "waiting"].includes(query.state.data?.status ?? "") ? 5000 : false,
+    refetchInterval: (query) => (query.state.data && isTaskOpen(query.state.data.status) ? 5000 : false),
   });
 
 export const createTask = (body: z.input<typeof storeCreateTaskRequest>) =>

@@ -1,3 +1,4 @@
+import { isTaskOpen } from "@lumen/contracts/task-status";
 import { Button } from "@lumen/ui/components/button";
 import { Textarea } from "@lumen/ui/components/textarea";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -5,8 +6,6 @@ import { type FormEvent, useState } from "react";
 import { ApiError } from "../../lib/api.ts";
 import { t } from "../../lib/i18n.ts";
 import { type StoreTaskDetail, writeToTask } from "./api.ts";
-
-const open = (status: StoreTaskDetail["status"]) => ["new", "in_progress", "waiting"].includes(status);
 
 /**
  * The task's conversation as the bot relays it: each message says who wrote it (you or "the
@@ -53,7 +52,7 @@ export function TaskConversation({ task }: { task: StoreTaskDetail }) {
             );
           })
         )}
-        {open(task.status) ? (
+        {isTaskOpen(task.status) ? (
           <form className="flex flex-col gap-2 pt-2" onSubmit={submit}>
             <Textarea
               aria-label={t("tasks.write")}

@@ -1,9 +1,6 @@
 export const taskStatuses = ["new", "in_progress", "waiting", "done", "cancelled"] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 
-/** Open: someone still has something to do. */
-export const openTaskStatuses = ["new", "in_progress", "waiting"] as const satisfies readonly TaskStatus[];
-
 export const taskPriorities = ["normal", "high"] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
 

@@ -15,6 +15,12 @@ type Seen = z.output<typeof botFirstUpdate>;
  */
 export function FirstUpdate({ bot }: { bot: Bot }) {
   const t = useBotsT();
+  // A kind without a name of its own (Telegram adds them) is shown as Telegram calls it.
+  const kindName = (kind: string) => {
+    const key = `firstUpdate.kinds.${kind}` as const;
+    const name = t(key as Parameters<typeof t>[0]);
+    return name.endsWith(key) ? kind : name;
+  };
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [seen, setSeen] = useState<Seen | null>(null);
@@ -42,7 +48,7 @@ export function FirstUpdate({ bot }: { bot: Bot }) {
           <span>
             {seen.kind
               ? t("firstUpdate.what", {
-                  kind: seen.kind,
+                  kind: kindName(seen.kind),
                   name: seen.from_name ?? "—",
                   when: formatDateTime(seen.at),
                 })

@@ -57,6 +57,16 @@ const en = {
     arrived: "First update arrived",
     what: "{kind} from {name}, {when}",
     before: "{when}",
+    kinds: {
+      message: "A message",
+      edited_message: "An edited message",
+      callback_query: "A button press",
+      my_chat_member: "A change to the bot's membership",
+      chat_member: "A member's change",
+      chat_join_request: "A join request",
+      pre_checkout_query: "A checkout",
+      channel_post: "A channel post",
+    },
   },
 };
 

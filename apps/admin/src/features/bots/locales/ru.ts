@@ -60,6 +60,16 @@ const ru: Messages<typeof en> = {
     arrived: "Первое обновление пришло",
     what: "{kind} от {name}, {when}",
     before: "{when}",
+    kinds: {
+      message: "Сообщение",
+      edited_message: "Изменённое сообщение",
+      callback_query: "Нажатие кнопки",
+      my_chat_member: "Изменение членства бота",
+      chat_member: "Изменение участника",
+      chat_join_request: "Заявка на вступление",
+      pre_checkout_query: "Оплата",
+      channel_post: "Пост в канале",
+    },
   },
 };
 

@@ -1,15 +1,17 @@
+import { enrollmentStatus, tariffName } from "@lumen/contracts";
 import { Card, CardContent, CardHeader, CardTitle } from "@lumen/ui/components/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@lumen/ui/components/table";
 import { useQuery } from "@tanstack/react-query";
 import { FigureCard } from "../../../components/figure-card.tsx";
+import { formatDuration } from "../../../lib/format-duration.ts";
+import { useLocale } from "../../../lib/i18n.ts";
 import { courseStatsQueryOptions, type CourseStats as Stats } from "../api/courses-api.ts";
 import { useCoursesT } from "../i18n.ts";
 import { HomeworkTurnaround } from "./homework-turnaround.tsx";
 import { LessonDropOff } from "./lesson-drop-off.tsx";
-import { formatDuration } from "./stats-format.ts";
 
-const tariffs = ["BASIC", "FEEDBACK", "PREMIUM"] as const;
-const statuses = ["active", "paused", "completed", "refunded"] as const;
+const tariffs = tariffName.options;
+const statuses = enrollmentStatus.options;
 
 const countOf = (stats: Stats, match: (row: Stats["enrollments"][number]) => boolean) =>
   stats.enrollments.filter(match).reduce((sum, row) => sum + row.count, 0);
@@ -17,6 +19,7 @@ const countOf = (stats: Stats, match: (row: Stats["enrollments"][number]) => boo
 /** The stats tab: headline figures, places by tariff, the drop-off by lesson and review turnaround. */
 export function CourseStats({ courseId }: { courseId: string }) {
   const t = useCoursesT();
+  const locale = useLocale();
   const { data: stats } = useQuery(courseStatsQueryOptions(courseId));
   if (!stats) return null;
   const enrolled = countOf(stats, (r) => r.status !== "refunded");
@@ -42,8 +45,8 @@ export function CourseStats({ courseId }: { courseId: string }) {
         />
         <FigureCard
           label={t("stats.median")}
-          value={formatDuration(t, homework.median_seconds)}
-          hint={t("stats.medianHint", { p90: formatDuration(t, homework.p90_seconds) })}
+          value={formatDuration(locale, homework.median_seconds)}
+          hint={t("stats.medianHint", { p90: formatDuration(locale, homework.p90_seconds) })}
           testId="stat-median"
         />
       </div>

@@ -1,12 +1,14 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@lumen/ui/components/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@lumen/ui/components/table";
+import { formatDuration } from "../../../lib/format-duration.ts";
+import { useLocale } from "../../../lib/i18n.ts";
 import type { CourseStats } from "../api/courses-api.ts";
 import { useCoursesT } from "../i18n.ts";
-import { formatDuration } from "./stats-format.ts";
 
 /** How fast each reviewer gives the first feedback, and how much each holds now. */
 export function HomeworkTurnaround({ homework }: { homework: CourseStats["homework"] }) {
   const t = useCoursesT();
+  const locale = useLocale();
   return (
     <Card>
       <CardHeader>
@@ -33,9 +35,9 @@ export function HomeworkTurnaround({ homework }: { homework: CourseStats["homewo
                   <TableCell className="max-w-48 truncate">{r.email ?? r.reviewer_id}</TableCell>
                   <TableCell className="tabular-nums">{r.reviewed}</TableCell>
                   <TableCell className="tabular-nums">{r.in_review}</TableCell>
-                  <TableCell className="tabular-nums">{formatDuration(t, r.median_seconds)}</TableCell>
+                  <TableCell className="tabular-nums">{formatDuration(locale, r.median_seconds)}</TableCell>
                   <TableCell className="hidden tabular-nums sm:table-cell">
-                    {formatDuration(t, r.p90_seconds)}
+                    {formatDuration(locale, r.p90_seconds)}
                   </TableCell>
                 </TableRow>
               ))}

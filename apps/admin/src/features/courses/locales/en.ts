@@ -135,10 +135,6 @@ const en = {
     inReview: "Taken",
     p90: "p90",
     noReviews: "No homework reviewed yet.",
-    none: "—",
-    minutes: "{m} min",
-    hours: "{h} h {m} min",
-    days: "{d} d {h} h",
   },
   reviews: {
     nav: "Homework review",

@@ -138,10 +138,6 @@ const ru: Messages<typeof en> = {
     inReview: "Взято",
     p90: "p90",
     noReviews: "Проверенных заданий пока нет.",
-    none: "—",
-    minutes: "{m} мин",
-    hours: "{h} ч {m} мин",
-    days: "{d} д {h} ч",
   },
   reviews: {
     nav: "Проверка заданий",

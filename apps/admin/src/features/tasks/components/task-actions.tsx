@@ -1,3 +1,4 @@
+import { isTaskOpen } from "@lumen/contracts";
 import { Button } from "@lumen/ui/components/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@lumen/ui/components/card";
 import { Textarea } from "@lumen/ui/components/textarea";
@@ -26,7 +27,7 @@ export function TaskActions({ task }: { task: TaskView }) {
   const t = useTasksT();
   const me = useMe();
   const isOperator = can(me, "operator");
-  const open = task.status === "new" || task.status === "in_progress" || task.status === "waiting";
+  const open = isTaskOpen(task.status);
   const [text, setText] = useState("");
   const [result, setResult] = useState("");
   const [confirming, setConfirming] = useState(false);

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { botTextRequest } from "@lumen/contracts";
+import { botTextRequest, welcomeTextKeys } from "@lumen/contracts";
 import { Button } from "@lumen/ui/components/button";
 import { Input } from "@lumen/ui/components/input";
 import { Label } from "@lumen/ui/components/label";
@@ -25,7 +25,7 @@ import {
 } from "../api/texts-api.ts";
 import { useTextsT } from "../i18n.ts";
 import { TelegramPreview } from "./telegram-preview.tsx";
-import { WelcomeImageField, welcomeTextKeys } from "./welcome-image-field.tsx";
+import { WelcomeImageField } from "./welcome-image-field.tsx";
 
 type Values = z.output<typeof botTextRequest>;
 

@@ -9,9 +9,6 @@ import { isApiError } from "../../../lib/api.ts";
 import { resetWelcomeImage, saveWelcomeImage, type TextLocale, textKeys } from "../api/texts-api.ts";
 import { useTextsT } from "../i18n.ts";
 
-/** The texts /start sends: the welcome picture goes with them (as a photo with the text as caption). */
-export const welcomeTextKeys: readonly string[] = ["start-greeting", "start-welcome-back"];
-
 /**
  * The picture above the main menu, per bot and language, beside the welcome text: an http(s)
  * address or a Telegram file_id. The server checks it; its 400 shows under the field.
