@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 
 /**
  * Names the group a process belongs to (e.g. "postgres"), or undefined to leave it in "other".
- * `args` reads its command line (a backend's names its database) only when asked.
+ * `args` reads its command line (a backend's names its database) only when asked; `ppid` is its
+ * parent's pid (a server's cluster workers are its children).
  */
-export type Classify = (pid: number, command: string, args: () => string) => string | undefined;
+export type Classify = (pid: number, command: string, args: () => string, ppid: number) => string | undefined;
 
 /** Shares of the whole machine (100 = every core busy) over the sampled interval. */
 export type CpuShare = { busy: number; groups: Map<string, number> };
@@ -43,7 +44,7 @@ function processTicks(classify: Classify): Map<number, Ticks> {
         return "";
       }
     };
-    result.set(pid, { ticks, group: classify(pid, command, args) ?? "other" });
+    result.set(pid, { ticks, group: classify(pid, command, args, Number(rest[1])) ?? "other" });
   }
   return result;
 }

@@ -71,8 +71,9 @@ async function bench(options: BotUpdatesOptions, cleanup: ReturnType<typeof crea
 
   const load = loadavg()[0]?.toFixed(2);
   console.log(`Measuring ${options.durationSeconds} s (load average before: ${load})...`);
-  const sampler = startCpuSampler((pid, command) =>
-    pid === server.pid
+  // The server's workers (--workers) are its children: their CPU is Lumen's too.
+  const sampler = startCpuSampler((pid, command, _args, ppid) =>
+    pid === server.pid || ppid === server.pid
       ? "lumen"
       : pid === process.pid
         ? "bench"

@@ -6,14 +6,15 @@ import type { Panel } from "../test/support/panel.ts";
 // biome-ignore lint/suspicious/noExplicitAny: the seed reads whatever JSON each endpoint returns
 export type Api = (method: string, path: string, body?: unknown) => Promise<any>;
 
-export type Seeded = { orderId: string; userId: string; channelId: string; productId: string };
+type OperatorWork = { orderId: string; userId: string; channelId: string; productId: string };
+export type Seeded = OperatorWork & { courseId: string; taskId: string; broadcastId: string };
 
 /** What the operators did this month: grants, a block, refunds, a payout, a second bot, the team. */
 export async function seedOperatorWork(
   panel: Panel,
   api: Api,
   ids: { big: string; club: number },
-): Promise<Seeded> {
+): Promise<OperatorWork> {
   const usersList = (await api("GET", "/api/v1/users?limit=50")).items as Array<{
     id: string;
     username: string | null;

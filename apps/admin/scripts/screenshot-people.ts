@@ -35,7 +35,12 @@ export const people: Person[] = [
     username: "dvolkov",
     lang: "ru",
     day: 1,
-    buys: [star(1, "100 credits"), star(12, "100 credits"), star(24, "500 credits")],
+    buys: [
+      star(1, "100 credits"),
+      rub(2, "Prompting course"),
+      star(12, "100 credits"),
+      star(24, "500 credits"),
+    ],
   },
   {
     first: "Emily",
@@ -77,14 +82,14 @@ export const people: Person[] = [
     day: 9,
     buys: [rub(10, "100 credits")],
   },
-  { first: "Иван", last: "Соколов", lang: "ru", day: 11, buys: [] },
+  { first: "Иван", last: "Соколов", lang: "ru", day: 11, buys: [rub(12, "Prompting course")] },
   {
     first: "Sofia",
     last: "Rossi",
     username: "sofiar",
     lang: "en",
     day: 13,
-    buys: [star(13, "Prompt pack"), rub(21, "Club month")],
+    buys: [star(13, "Prompt pack"), rub(14, "Prompting course"), rub(21, "Club month")],
   },
   {
     first: "Артём",
@@ -92,7 +97,7 @@ export const people: Person[] = [
     username: "artem_k",
     lang: "ru",
     day: 16,
-    buys: [rub(17, "100 credits", "SPRING20")],
+    buys: [rub(17, "100 credits", "SPRING20"), rub(24, "Prompting course")],
   },
   { first: "Liam", last: "Brown", username: "liamb", lang: "en", day: 18, buys: [star(18, "500 credits")] },
   {

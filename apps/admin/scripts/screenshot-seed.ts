@@ -6,6 +6,8 @@ import type { ApiCall, FakeYooKassa } from "@lumen/testkit";
 import type { User } from "grammy/types";
 import { callbackDataOf, say, sentMessage } from "../../server/test/support/bot-journey.ts";
 import type { Panel } from "../test/support/panel.ts";
+import { createCourse, reviewHomework, teachDay } from "./screenshot-course.ts";
+import { seedBroadcasts, seedTasks } from "./screenshot-desk.ts";
 import { type Seeded, seedOperatorWork } from "./screenshot-operator-work.ts";
 import { type Buy, type Person, people } from "./screenshot-people.ts";
 
@@ -54,6 +56,7 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
     { kind: "plan", plan_code: "club", period_days: 30, messages_per_period: 300, channel_ids: [club.id] },
     [{ currency: "RUB", amount: 99_000 }],
   );
+  const courseId = await createCourse(api);
   await product(
     "Prompting course",
     "Eight lessons with homework review.",
@@ -121,13 +124,21 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
       const gift = [...users].find(([p]) => p.username === "liamb")?.[1];
       if (gift) await say(tg, bot, gift, "/promo CLUBWEEK");
     }
+    const since = tg.calls.length;
     await api("POST", "/api/v1/test/clock", { advance_ms: DAY });
+    const students = [...users]
+      .filter(([p]) => p.buys.some((b) => b.product === "Prompting course" && b.day <= day))
+      .map(([, u]) => u);
+    await teachDay(panel, api, students, since);
   }
   await tg.waitUntilHandled(bot);
   const seeded = await seedOperatorWork(panel, api, { big: big.id as string, club: club.id });
+  await reviewHomework(api);
   // Ended and refunded plans lose their chats, as the scheduled sweep would do by itself.
   await api("POST", "/api/v1/test/jobs/access-sweep/run");
-  return seeded;
+  const taskId = await seedTasks(api);
+  const broadcastId = await seedBroadcasts(panel, api);
+  return { ...seeded, courseId, taskId: taskId ?? "", broadcastId: broadcastId ?? "" };
 }
 
 /** One purchase in the bot: Stars through Telegram's invoice, rubles through YooKassa's page. */

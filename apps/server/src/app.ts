@@ -3,6 +3,7 @@ import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import type {
   AssistantDeps,
+  BroadcastSender,
   Clock,
   CoreContext,
   ProviderRefund,
@@ -16,8 +17,6 @@ import type { Logger } from "pino";
 import type { BotApis } from "./bot/bot-apis.ts";
 import type { BotRuntime } from "./bot/bot-runtime.ts";
 import type { ShopSettings } from "./bot/context.ts";
-import { storeBaseUrlOf } from "./bot/store-url.ts";
-import { createTelegramBroadcastSender } from "./broadcasts/telegram-sender.ts";
 import { type ApiRateLimits, installApiRateLimits } from "./http/api-rate-limit.ts";
 import { installAuth } from "./http/auth.ts";
 import { installBuyerAuth } from "./http/buyer-auth.ts";
@@ -88,6 +87,8 @@ export type AppDeps = {
   enqueue: EnqueueJob;
   refundAtProvider: ProviderRefund;
   botApis: BotApis;
+  /** Sends a broadcast's preview here and its messages in the job: one sender for both. */
+  broadcastSender: BroadcastSender;
   referrals: ReferralSettings;
   yookassa: YooKassaSettings | undefined;
   /** The ways to pay this installation offers, the same for the bot and the store. */
@@ -217,10 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     broadcastRoutes({
       core: deps.core,
       requireAuth,
-      sender: createTelegramBroadcastSender({
-        botApis: deps.botApis,
-        storeBaseUrl: storeBaseUrlOf(deps.publicUrl),
-      }),
+      sender: deps.broadcastSender,
     }),
   );
   await app.register(textRoutes({ core: deps.core, requireAuth }));

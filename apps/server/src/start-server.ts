@@ -11,7 +11,7 @@ import { createAssistantDeps } from "./assistant-deps.ts";
 import type { ApiRoot } from "./bot/api-root.ts";
 import { createBotApis } from "./bot/bot-apis.ts";
 import { createBotRuntime } from "./bot/bot-runtime.ts";
-import { storeBaseUrlOf } from "./bot/store-url.ts";
+import { type StoreBaseUrlFor, storeBaseUrlOf } from "./bot/store-url.ts";
 import { createTelegramBroadcastSender } from "./broadcasts/telegram-sender.ts";
 import type { WorkerLink } from "./cluster/worker-link.ts";
 import { isWebhookMode } from "./config.ts";
@@ -76,9 +76,9 @@ export async function startServer(runtime: Runtime, role: Role, link?: WorkerLin
   const playgroundStore = playground
     ? `${(config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST}:${config.PORT}`).replace(/\/+$/, "")}/app`
     : undefined;
-  const storeBaseUrlFor = playground
-    ? (token: string) => (token === playground.bot.token ? playgroundStore : undefined)
-    : undefined;
+  const publicStore = storeBaseUrlOf(config.PUBLIC_URL);
+  const storeBaseUrlFor: StoreBaseUrlFor = (token) =>
+    playground && token === playground.bot.token ? playgroundStore : publicStore;
   const assistant = createAssistantDeps(config, logger, { playground: playground !== undefined });
   const yookassa = createYooKassaSettings(config);
   const botApis = createBotApis({
@@ -93,7 +93,6 @@ export async function startServer(runtime: Runtime, role: Role, link?: WorkerLin
   let jobs: JobRunner | undefined;
   const broadcastSender = createTelegramBroadcastSender({
     botApis,
-    storeBaseUrl: storeBaseUrlOf(config.PUBLIC_URL),
     storeBaseUrlFor,
     publicUrl: config.PUBLIC_URL,
   });
@@ -182,7 +181,6 @@ export async function startServer(runtime: Runtime, role: Role, link?: WorkerLin
       globalPerSecond: config.TELEGRAM_GLOBAL_RATE_PER_SECOND,
       perChatPerSecond: config.TELEGRAM_CHAT_RATE_PER_SECOND,
     },
-    storeBaseUrl: storeBaseUrlOf(config.PUBLIC_URL),
     storeBaseUrlFor,
     mode: isWebhookMode(config)
       ? { kind: "webhook", publicUrl: config.PUBLIC_URL as string }
@@ -209,6 +207,7 @@ export async function startServer(runtime: Runtime, role: Role, link?: WorkerLin
           enqueue,
           refundAtProvider,
           botApis,
+          broadcastSender,
           referrals: { percent: config.REFERRAL_PERCENT, holdDays: config.REFERRAL_HOLD_DAYS },
           yookassa,
           shop,

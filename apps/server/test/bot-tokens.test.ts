@@ -57,6 +57,7 @@ function runtimeFor() {
     logger,
     apiRoot: tg.apiRoot,
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+    storeBaseUrlFor: () => undefined,
     mode: { kind: "polling" },
   });
   return { core, runtime, botApis };

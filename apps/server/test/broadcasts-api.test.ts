@@ -34,7 +34,7 @@ const call = async (method: string, url: string, payload?: unknown, as = cookie)
 const jobs = () => {
   const sender = createTelegramBroadcastSender({
     botApis: s.t.botApis,
-    storeBaseUrl: undefined,
+    storeBaseUrlFor: () => undefined,
     publicUrl: "https://shop.example",
   });
   return [broadcastSendJob({ core: s.t.core, sender })];

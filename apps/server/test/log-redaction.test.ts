@@ -59,6 +59,7 @@ describe("secrets are masked by value in every log line", () => {
       logger,
       apiRoot,
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+      storeBaseUrlFor: () => undefined,
       mode: { kind: "polling" },
     });
     // The runtime learns a token before it first uses it (here: asking Telegram who it is).

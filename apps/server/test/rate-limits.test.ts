@@ -81,6 +81,7 @@ describe("bot limits per Telegram user", () => {
       logger: pino({ level: "silent" }),
       apiRoot: tg.apiRoot,
       throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
+      storeBaseUrlFor: () => undefined,
       mode: { kind: "polling" },
     });
   }, 180_000);

@@ -30,7 +30,7 @@ import type { BotContext, ShopSettings } from "./context.ts";
 import { createBot } from "./create-bot.ts";
 import { createEventBuffer, discardEvents } from "./event-buffer.ts";
 import type { BotLimits } from "./middlewares/limit-per-user.ts";
-import { storeUrlOf } from "./store-url.ts";
+import { type StoreBaseUrlFor, storeUrlOf } from "./store-url.ts";
 import type { ThrottleOptions } from "./throttle.ts";
 import { createUpdateFeed } from "./update-feed.ts";
 
@@ -65,13 +65,7 @@ export type BotRuntimeOptions = {
   logger: Logger;
   apiRoot: ApiRoot;
   throttle: ThrottleOptions;
-  /** PUBLIC_URL's `/app` when it is HTTPS: Telegram opens Mini Apps over HTTPS only. */
-  storeBaseUrl?: string | undefined;
-  /**
-   * A bot whose Mini App lives elsewhere, by its token: the playground's demo bot talks to an
-   * emulator in Telegram's test environment, which opens Mini Apps over http too.
-   */
-  storeBaseUrlFor?: (token: string) => string | undefined;
+  storeBaseUrlFor: StoreBaseUrlFor;
   /**
    * polling: this process long-polls every bot, or, with `pollElsewhere` (a `--workers` process
    * that is not the poller), hands each bot to start to the one that polls, since Telegram
@@ -126,7 +120,7 @@ export function createBotRuntime(options: BotRuntimeOptions) {
       options.mode.pollElsewhere(row.id);
       return;
     }
-    const storeBaseUrl = options.storeBaseUrlFor?.(row.token) ?? options.storeBaseUrl;
+    const storeBaseUrl = options.storeBaseUrlFor(row.token);
     const bot = createBot({
       token: row.token,
       identity: { id: row.id, username: row.username, name: row.name },

@@ -7,6 +7,13 @@ export function storeUrlOf(base: string | undefined, botId: string, page = ""): 
   return base ? `${base}/${botId}/${page}` : undefined;
 }
 
+/**
+ * Where a bot's store lives, by the bot's token: PUBLIC_URL's `/app` for every bot, but the
+ * playground's demo bot talks to an emulator in Telegram's test environment, which opens Mini Apps
+ * over http too. One function for the bots and the broadcast sender, built where the server starts.
+ */
+export type StoreBaseUrlFor = (token: string) => string | undefined;
+
 /** PUBLIC_URL's `/app` when PUBLIC_URL is HTTPS. */
 export function storeBaseUrlOf(publicUrl: string | undefined): string | undefined {
   return publicUrl?.startsWith("https://") ? `${publicUrl.replace(/\/+$/, "")}/app` : undefined;

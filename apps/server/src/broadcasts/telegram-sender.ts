@@ -2,7 +2,7 @@ import type { BroadcastMessage, BroadcastSender, SendOutcome } from "@lumen/core
 import { GrammyError, InlineKeyboard } from "grammy";
 import type { BotApis } from "../bot/bot-apis.ts";
 import { broadcastButtonData } from "../bot/callback-data.ts";
-import { storeUrlOf } from "../bot/store-url.ts";
+import { type StoreBaseUrlFor, storeUrlOf } from "../bot/store-url.ts";
 
 /**
  * The buttons as Telegram shows them: a product or the trial is a callback the bot counts and
@@ -48,17 +48,14 @@ function outcomeOf(error: unknown): SendOutcome {
 /** The broadcast sender over the Bot API: text, or a photo/video/document with the text as caption. */
 export function createTelegramBroadcastSender(deps: {
   botApis: BotApis;
-  storeBaseUrl: string | undefined;
-  /** A bot's own Mini App base by its token (the playground's demo bot), else storeBaseUrl. */
-  storeBaseUrlFor?: ((token: string) => string | undefined) | undefined;
+  storeBaseUrlFor: StoreBaseUrlFor;
   /** PUBLIC_URL: URL buttons then go through /r/<delivery>/<button>, so their presses are counted. */
   publicUrl?: string | undefined;
 }): BroadcastSender {
   return {
     async send(botId, message) {
       const api = await deps.botApis.broadcastApiFor(botId);
-      const storeBaseUrl = deps.storeBaseUrlFor?.(api.token) ?? deps.storeBaseUrl;
-      const reply_markup = broadcastKeyboard(botId, message, storeBaseUrl, deps.publicUrl);
+      const reply_markup = broadcastKeyboard(botId, message, deps.storeBaseUrlFor(api.token), deps.publicUrl);
       const common = {
         parse_mode: "HTML" as const,
         ...(reply_markup ? { reply_markup } : {}),

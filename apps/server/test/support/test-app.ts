@@ -15,6 +15,7 @@ import pino from "pino";
 import { buildApp } from "../../src/app.ts";
 import { type BotApis, createBotApis } from "../../src/bot/bot-apis.ts";
 import { createBotRuntime } from "../../src/bot/bot-runtime.ts";
+import { createTelegramBroadcastSender } from "../../src/broadcasts/telegram-sender.ts";
 import { parseConfig } from "../../src/config.ts";
 import type { ApiRateLimits } from "../../src/http/api-rate-limit.ts";
 import { createMetrics } from "../../src/http/metrics.ts";
@@ -116,7 +117,7 @@ export async function createTestApp(
     logger,
     apiRoot: options.apiRoot ?? "http://127.0.0.1:9",
     throttle: { globalPerSecond: 1000, perChatPerSecond: 1000 },
-    storeBaseUrl: options.storeBaseUrl,
+    storeBaseUrlFor: () => options.storeBaseUrl,
     mode:
       options.mode ??
       (options.webhookUrl ? { kind: "webhook", publicUrl: options.webhookUrl } : { kind: "polling" }),
@@ -130,6 +131,7 @@ export async function createTestApp(
     enqueue,
     refundAtProvider: createProviderRefund({ core, botApis, yookassa: options.yookassa }),
     botApis,
+    broadcastSender: createTelegramBroadcastSender({ botApis, storeBaseUrlFor: () => options.storeBaseUrl }),
     shop,
     initDataMaxAgeSeconds: options.initDataMaxAgeSeconds ?? 86_400,
     referrals: { percent: 10, holdDays: 14 },
