@@ -12,6 +12,10 @@ export default defineConfig({
     // ran file after file (38 min for the PGlite pass) while most files spend their time waiting on
     // server processes, browsers and PostgreSQL. Two files at once use that idle time.
     maxWorkers: 2,
+    // One more try for a failed test: the e2e and browser suites start servers, Chromium and
+    // PostgreSQL databases on 2 shared cores, and one slow second there once failed a whole CI run
+    // that no rerun could reproduce. A retried test is printed with its retry: a flake to fix, not hide.
+    retry: 1,
     // `expect.poll` waits for what another process does (a bot settling, a page re-fetching); on
     // 2 shared cores that can take seconds, and a second is not a rule of the product.
     expect: { poll: { timeout: 15_000, interval: 100 } },

@@ -49,10 +49,54 @@ export async function createCourse(api: Api): Promise<string> {
 }
 
 /**
- * A day of the course: the lessons due are delivered, and the students who got a homework answer it
+ * Rita, a reviewer, over HTTP: homework is taken and reviewed by a person, never by a key. She
+ * signs in again when the moved clock has ended her session.
+ */
+export async function signInReviewer(panel: Panel, api: Api): Promise<Api> {
+  const rita = await api("POST", "/api/v1/operators", { email: "rita@example.com", role: "reviewer" });
+  let cookie = "";
+  const signIn = async () => {
+    const login = await fetch(`${panel.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "rita@example.com", password: rita.temporary_password }),
+    });
+    cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  };
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${panel.url}${path}`, {
+      method,
+      headers: {
+        cookie,
+        origin: panel.url,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return async (method, path, body) => {
+    let res = await call(method, path, body);
+    if (res.status === 401) {
+      await signIn();
+      res = await call(method, path, body);
+    }
+    if (res.status >= 400) console.warn(`${method} ${path} as Rita: ${res.status} ${await res.text()}`);
+    return res.headers.get("content-type")?.includes("json") ? res.json() : undefined;
+  };
+}
+
+/**
+ * A day of the course: Rita reviews the homework handed in the day before (one answer in four is
+ * sent back to redo), the lessons due are delivered, and the students who got a homework answer it
  * (all but every third, who lets it lie).
  */
-export async function teachDay(panel: Panel, api: Api, students: User[], since: number): Promise<void> {
+export async function teachDay(
+  panel: Panel,
+  api: Api,
+  rita: Api,
+  students: User[],
+  since: number,
+): Promise<void> {
+  await reviewHomework(rita);
   await api("POST", "/api/v1/test/jobs/courses.deliver-lessons/run");
   await panel.tg.waitUntilHandled(panel.bot);
   const prompts = lessons.flatMap((l) => (l.homework_prompt ? [l.homework_prompt] : []));
@@ -74,19 +118,22 @@ export async function teachDay(panel: Panel, api: Api, students: User[], since: 
   await panel.tg.waitUntilHandled(panel.bot);
 }
 
-/** The team reviews all but the newest two homework answers (one of them sent back to redo). */
-export async function reviewHomework(api: Api): Promise<void> {
-  const queued = (await api("GET", "/api/v1/submissions?status=queued")).items as Array<{ id: string }>;
-  for (const [i, submission] of queued.slice(0, -2).entries()) {
-    await api("POST", `/api/v1/submissions/${submission.id}/claim`);
-    await api("POST", `/api/v1/submissions/${submission.id}/review`, {
-      verdict: i === 1 ? "redo" : "accepted",
-      grade: i === 1 ? null : 7 + (i % 4),
-      feedback:
-        i === 1
-          ? "Close: now give it the reader too, not only the role."
-          : "Good brief. Next time say how long the answer should be.",
+let reviewed = 0;
+
+/** Rita takes and reviews what waits in the queue. */
+async function reviewHomework(rita: Api): Promise<void> {
+  const queued = ((await rita("GET", "/api/v1/submissions?status=queued"))?.items ?? []) as Array<{
+    id: string;
+  }>;
+  for (const submission of queued) {
+    const redo = reviewed++ % 4 === 1;
+    await rita("POST", `/api/v1/submissions/${submission.id}/claim`);
+    await rita("POST", `/api/v1/submissions/${submission.id}/review`, {
+      verdict: redo ? "redo" : "accepted",
+      grade: redo ? null : 7 + (reviewed % 4),
+      feedback: redo
+        ? "Close: now give it the reader too, not only the role."
+        : "Good brief. Next time say how long the answer should be.",
     });
-    await api("POST", "/api/v1/test/clock", { advance_ms: 47 * 60_000 });
   }
 }

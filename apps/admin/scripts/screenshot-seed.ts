@@ -6,7 +6,7 @@ import type { ApiCall, FakeYooKassa } from "@lumen/testkit";
 import type { User } from "grammy/types";
 import { callbackDataOf, say, sentMessage } from "../../server/test/support/bot-journey.ts";
 import type { Panel } from "../test/support/panel.ts";
-import { createCourse, reviewHomework, teachDay } from "./screenshot-course.ts";
+import { createCourse, signInReviewer, teachDay } from "./screenshot-course.ts";
 import { seedBroadcasts, seedTasks } from "./screenshot-desk.ts";
 import { type Seeded, seedOperatorWork } from "./screenshot-operator-work.ts";
 import { type Buy, type Person, people } from "./screenshot-people.ts";
@@ -57,6 +57,7 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
     [{ currency: "RUB", amount: 99_000 }],
   );
   const courseId = await createCourse(api);
+  const rita = await signInReviewer(panel, api);
   await product(
     "Prompting course",
     "Eight lessons with homework review.",
@@ -129,11 +130,10 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
     const students = [...users]
       .filter(([p]) => p.buys.some((b) => b.product === "Prompting course" && b.day <= day))
       .map(([, u]) => u);
-    await teachDay(panel, api, students, since);
+    await teachDay(panel, api, rita, students, since);
   }
   await tg.waitUntilHandled(bot);
   const seeded = await seedOperatorWork(panel, api, { big: big.id as string, club: club.id });
-  await reviewHomework(api);
   // Ended and refunded plans lose their chats, as the scheduled sweep would do by itself.
   await api("POST", "/api/v1/test/jobs/access-sweep/run");
   const taskId = await seedTasks(api);

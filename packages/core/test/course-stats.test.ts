@@ -13,6 +13,7 @@ import {
   createProduct,
   finishDelivery,
   type LessonClaim,
+  listEnrollments,
   markLessonDone,
   readCourseStats,
   refundOrder,
@@ -151,6 +152,14 @@ describe("course stats", () => {
     await claimSubmission(t.core, bob, { submissionId: homework.d });
     t.clock.advance(3 * HOUR);
     await reviewSubmission(t.core, bob, { submissionId: homework.d, verdict: "accepted", feedback: "Ok" });
+    // An API key has the role but is nobody the student or the team could name: refused.
+    const key = { type: "api_key", id: crypto.randomUUID(), role: "owner" } as const;
+    await expect(claimSubmission(t.core, key, { submissionId: homework.f })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      reviewSubmission(t.core, key, { submissionId: homework.f, verdict: "accepted", feedback: "Ok" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const late = await hand("g");
     await claimSubmission(t.core, bob, { submissionId: late });
     // A reviewer taking someone else's homework is refused, and the stats keep the holder.
@@ -232,6 +241,12 @@ describe("course stats", () => {
         },
       ],
     });
+    // The students list counts each one's done lessons by the drop-off's rule (homework handed in
+    // and not sent back counts): the same 5 + 4 + 1 over the places not refunded.
+    const students = (await listEnrollments(t.core.db, { courseCode: "stats" })).filter(
+      (e) => e.status !== "refunded",
+    );
+    expect(students.reduce((sum, e) => sum + e.lessonsDone, 0)).toBe(10);
   });
 
   it("needs the operator role and names an unknown course", async () => {

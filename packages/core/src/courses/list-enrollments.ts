@@ -6,10 +6,11 @@ import {
   users,
 } from "@lumen/db";
 import { desc, eq, sql } from "drizzle-orm";
+import { deliveryIsDone } from "./lesson-done.ts";
 
 export type EnrollmentView = CourseEnrollmentRow & { studentName: string; lessonsDone: number };
 
-/** Places on courses, newest first, with each student's progress (lessons marked done). */
+/** Places on courses, newest first, with each student's progress (lessons done, by `deliveryIsDone`). */
 export async function listEnrollments(
   db: Database,
   filter: { courseCode?: string | undefined; limit?: number } = {},
@@ -20,7 +21,7 @@ export async function listEnrollments(
       firstName: users.firstName,
       lastName: users.lastName,
       lessonsDone: sql<number>`(select count(*)::int from ${courseDeliveries} d
-        where d.enrollment_id = ${courseEnrollments.id} and d.done_at is not null)`,
+        where d.enrollment_id = ${courseEnrollments.id} and d.status = 'sent' and ${deliveryIsDone("d")})`,
     })
     .from(courseEnrollments)
     .innerJoin(users, eq(users.id, courseEnrollments.userId))

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { requireRole } from "../auth/roles.ts";
 import type { Actor, CoreContext } from "../shared/context.ts";
 import { num, rowsOf } from "../shared/sql-rows.ts";
+import { deliveryIsDone } from "./lesson-done.ts";
 import { getCourse } from "./manage-courses.ts";
 
 export type CourseStats = {
@@ -69,10 +70,7 @@ export async function readCourseStats(
       )
       select l.id as "lessonId", l.position, l.title, l.quiz is not null as "hasQuiz",
         count(g.id) as reached,
-        count(g.id) filter (where g.done_at is not null or exists (
-          select 1 from course_submissions s
-          where s.enrollment_id = g.enrollment_id and s.lesson_id = l.id and s.status <> 'redo'
-        )) as completed,
+        count(g.id) filter (where ${deliveryIsDone("g")}) as completed,
         count(g.id) filter (where g.quiz_answer is not null) as "quizAnswered",
         count(g.id) filter (where g.quiz_answer = (l.quiz->>'answer')::int) as "quizCorrect"
       from course_lessons l left join given g on g.lesson_id = l.id

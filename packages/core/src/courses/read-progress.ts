@@ -51,6 +51,7 @@ export async function readCourseProgress(db: Database, userId: string): Promise<
       .from(courseSubmissions)
       .where(eq(courseSubmissions.enrollmentId, enrollment.id)),
   ]);
+  // The rule of deliveryIsDone (lesson-done.ts), over the rows loaded here.
   const answered = (lessonId: string) =>
     submissions.some((s) => s.lessonId === lessonId && s.status !== "redo");
   const rows = lessons.map((lesson) => {
