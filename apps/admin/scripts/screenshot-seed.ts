@@ -130,7 +130,7 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
     const students = [...users]
       .filter(([p]) => p.buys.some((b) => b.product === "Prompting course" && b.day <= day))
       .map(([, u]) => u);
-    await teachDay(panel, api, rita, students, since);
+    await teachDay(panel, api, day < DAYS - 4 ? rita : null, students, since);
   }
   await tg.waitUntilHandled(bot);
   const seeded = await seedOperatorWork(panel, api, { big: big.id as string, club: club.id });

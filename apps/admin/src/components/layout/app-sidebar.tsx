@@ -1,6 +1,6 @@
 import { Tooltip, TooltipContent, TooltipTrigger } from "@lumen/ui/components/tooltip";
 import { cn } from "@lumen/ui/lib/utils";
-import { Link } from "@tanstack/react-router";
+import { Link, useMatchRoute } from "@tanstack/react-router";
 import { SparklesIcon } from "lucide-react";
 import { can, type Me } from "../../lib/auth.ts";
 import { translate, useLocale, useT } from "../../lib/i18n.ts";
@@ -61,6 +61,11 @@ function SidebarLink({
   onNavigate?: (() => void) | undefined;
 }) {
   const Icon = item.icon;
+  const matchRoute = useMatchRoute();
+  // Courses is not lit on its own sub-page that has an item of its own (Homework review).
+  const shadowed = navItems.some(
+    (other) => other.to.startsWith(`${item.to}/`) && matchRoute({ to: other.to, fuzzy: true }),
+  );
   const link = (
     <Link
       to={item.to}
@@ -68,7 +73,8 @@ function SidebarLink({
       activeOptions={{ exact: item.to === "/" }}
       className={cn(
         "flex h-9 items-center gap-3 rounded-md px-2 text-sm font-medium text-sidebar-foreground outline-none transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-2 focus-visible:ring-ring",
-        "data-[status=active]:bg-sidebar-accent data-[status=active]:text-sidebar-accent-foreground",
+        !shadowed &&
+          "data-[status=active]:bg-sidebar-accent data-[status=active]:text-sidebar-accent-foreground",
         collapsed && "justify-center px-0",
       )}
     >
