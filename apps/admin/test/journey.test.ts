@@ -8,6 +8,7 @@ import {
   openBrowser,
   type Panel,
   screenshot,
+  searchList,
   signIn,
   startPanel,
   type TestBrowser,
@@ -124,12 +125,7 @@ describe.skipIf(!hasChromium)("the operator's journey through the panel", () => 
       // 4. Find the buyer in Users by @username and open their page.
       await page.getByRole("link", { name: "Users" }).first().click();
       await page.waitForURL(/\/admin\/users/);
-      // Click only once the filtered list has arrived: a row of the first list can be replaced under the click.
-      const searched = page.waitForResponse(
-        (r) => r.url().includes("/api/v1/users?") && r.url().includes("q="),
-      );
-      await page.getByRole("searchbox").fill("@darya");
-      await searched;
+      await searchList(page, "@darya");
       await page.getByRole("cell", { name: /Darya/ }).click();
       await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
       await expect.poll(() => page.getByTestId("balance").textContent(), poll).toBe("100");

@@ -6,6 +6,7 @@ import {
   openBrowser,
   type Panel,
   screenshot,
+  searchList,
   signIn,
   startPanel,
   type TestBrowser,
@@ -37,7 +38,7 @@ describe.skipIf(!hasChromium)("users pages in a phone-sized browser", () => {
     expect(created.status).toBe(201);
     const page = await browser.newPage({ width: 375, height: 800 });
     await signIn(page, panel, email, password, "/admin/users");
-    await page.getByRole("searchbox").fill("@zoya");
+    await searchList(page, "@zoya");
     await page.getByRole("cell", { name: /Zoya/ }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId("balance").textContent()).toBe("0");

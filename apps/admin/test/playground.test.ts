@@ -15,9 +15,17 @@ if (!hasChromium) console.warn(noChromiumReason);
 
 const poll = { timeout: 30_000, interval: 200 };
 
-/** A test user's button in the playground's user switcher. */
-const switcherOf = (page: Awaited<ReturnType<TestBrowser["newPage"]>>) => (name: string) =>
-  page.locator("button[aria-pressed]").filter({ hasText: name });
+/**
+ * Switches the playground to a test user. The panel's toasts stand over the side panel's top
+ * corner and open up under the mouse, so a click there can land on a toast (it once did, and the
+ * join request went out as the previous user): wait them out, click, and check the switch took.
+ */
+const switcherOf = (page: Awaited<ReturnType<TestBrowser["newPage"]>>) => async (name: string) => {
+  await expect.poll(() => page.locator("[data-sonner-toast]").count(), poll).toBe(0);
+  const button = page.locator("button[aria-pressed]").filter({ hasText: name });
+  await button.click();
+  await expect.poll(() => button.getAttribute("aria-pressed"), poll).toBe("true");
+};
 
 /**
  * `npm start` with no bot, then the panel's playground in Chromium: chat with the demo bot as a
@@ -208,7 +216,7 @@ describe.skipIf(!hasChromium)("the playground page", () => {
       await screenshot(page, "playground-refund");
 
       // Pat buys the channel plan and gets a personal link, but does not use it yet.
-      await switcher("Pat").click();
+      await switcher("Pat");
       await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "/start" }).click();
       await chat.getByRole("button", { name: "💳 Top up" }).last().click();
       await chat.getByRole("button", { name: "Demo channel: 30 days — 250 ⭐" }).last().click();
@@ -225,7 +233,7 @@ describe.skipIf(!hasChromium)("the playground page", () => {
       await expect.poll(() => links.innerText(), poll).toContain("Pat's link");
 
       // Борис, a stranger to that link, uses it: Lumen removes him at once and revokes the link.
-      await switcher("Борис").click();
+      await switcher("Борис");
       const patsLink = links.getByRole("listitem").filter({ hasText: "Pat's link" });
       await patsLink.getByRole("button", { name: "Use as Борис" }).click();
       const removed = page.getByRole("list", { name: "Removed by Lumen" });
@@ -235,12 +243,12 @@ describe.skipIf(!hasChromium)("the playground page", () => {
         .not.toContain("Борис");
       await screenshot(page, "playground-stranger-removed");
       // The link is spent for Pat too: Telegram refuses it now.
-      await switcher("Pat").click();
+      await switcher("Pat");
       await patsLink.getByRole("button", { name: "Open" }).click();
       await expect.poll(() => page.getByText(/revoked or never existed/).count(), poll).toBeGreaterThan(0);
 
       // Борис has no plan: his request to join gets the plan offered in his chat.
-      await switcher("Борис").click();
+      await switcher("Борис");
       await page.getByRole("button", { name: "Ask to join" }).click();
       await expect
         .poll(() => chat.innerText(), poll)

@@ -50,6 +50,18 @@ export async function createOwner(panel: Panel, email: string, password: string)
   if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${await response.text()}`);
 }
 
+/**
+ * Types into a list's search box and waits until the filtered list is on the screen: clicking a
+ * row sooner can hit a row of the unfiltered list just as it is replaced, and the click is lost.
+ */
+export async function searchList(page: Page, text: string): Promise<void> {
+  const searched = page.waitForResponse((r) => r.url().includes("/api/v1/") && r.url().includes("q="));
+  await page.getByRole("searchbox").fill(text);
+  await searched;
+  // Two frames: React has drawn the response.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Signs in through the login form and waits for the page it leads to (`path`, default the home page). */
 export async function signIn(page: Page, panel: Panel, email: string, password: string, path = "/admin/") {
   await page.goto(`${panel.url}${path}`);
