@@ -8,6 +8,7 @@ import { ArrowLeftIcon, PencilIcon, SendIcon } from "lucide-react";
 import { useState } from "react";
 import { formatDateTime, formatMoney } from "../../components/cells.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { Figure } from "../../components/figure.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useLocale } from "../../lib/i18n.ts";
 import {
@@ -22,19 +23,6 @@ import { BroadcastStatusBadge } from "./components/status-badge.tsx";
 import { useBroadcastsT } from "./i18n.ts";
 
 const route = getRouteApi("/_authed/broadcasts/$id");
-
-function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
-  return (
-    <Card className="gap-2 py-4">
-      <CardHeader className="px-4">
-        <CardTitle className="text-sm font-normal text-muted-foreground">{label}</CardTitle>
-      </CardHeader>
-      <CardContent className="px-4 text-xl font-semibold tabular-nums" data-testid={testId}>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** One broadcast: preview, send or schedule, progress while it goes, and its report. */
 export function BroadcastPage() {

@@ -1,5 +1,4 @@
 import { Button } from "@lumen/ui/components/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@lumen/ui/components/card";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeftIcon, PencilIcon } from "lucide-react";
@@ -8,6 +7,7 @@ import { DateCell, formatMoney, StatusBadge } from "../../components/cells.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { DataTable } from "../../components/data-table/data-table.tsx";
 import { useTableUrlState } from "../../components/data-table/use-table-url-state.ts";
+import { Figure } from "../../components/figure.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { can, useMe } from "../../lib/auth.ts";
 import { useLocale } from "../../lib/i18n.ts";
@@ -23,19 +23,6 @@ import { redemptionColumns } from "./components/redemption-columns.tsx";
 import { usePromosT } from "./i18n.ts";
 
 const route = getRouteApi("/_authed/promos/$id");
-
-function Figure({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
-  return (
-    <Card className="gap-2 py-4">
-      <CardHeader className="px-4">
-        <CardTitle className="text-sm font-normal text-muted-foreground">{label}</CardTitle>
-      </CardHeader>
-      <CardContent className="px-4 text-xl font-semibold tabular-nums" data-testid={testId}>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** One code: its terms, its figures, and the uses behind them (each linked to its user and order). */
 export function PromoPage() {
