@@ -206,6 +206,22 @@ describe("GET /api/v1/users", () => {
     expect(notBlocked.every((u) => !u.is_banned)).toBe(true);
   });
 
+  it.each(["trial", "paying", "active_plan", "partner"])(
+    "lists exactly the users without %s when asked for false (a probe per user, not an anti join)",
+    async (flag) => {
+      const all = names((await get("/api/v1/users?limit=100")).json().items);
+      const yes = names((await get(`/api/v1/users?${flag}=true&limit=100`)).json().items);
+      const no = names((await get(`/api/v1/users?${flag}=false&limit=100`)).json().items);
+      expect(yes.length).toBeGreaterThan(0);
+      expect(no).toEqual(all.filter((name) => !yes.includes(name)));
+    },
+  );
+
+  it("combines a flag with the negation of another", async () => {
+    expect(names((await get("/api/v1/users?trial=true&paying=false")).json().items)).toEqual(["Boris"]);
+    expect(names((await get("/api/v1/users?paying=true&trial=false")).json().items)).toEqual(["Вера"]);
+  });
+
   it("answers a bad parameter with 400 naming it", async () => {
     for (const [query, field] of [
       ["limit=0", "querystring.limit"],

@@ -18,7 +18,14 @@ pg.types.setTypeParser(20, (value) => Number(value));
 /** Opens the database Lumen runs on: a pg pool for a server URL, PGlite otherwise. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // JIT off for Lumen's connections (an `options` in the URL still wins): it compiles any query
+    // whose estimate passes a fixed cost, which the admin lists and the dashboard's reads pass,
+    // and spends 20-100 ms compiling queries that run in 10-100 ms (`npm run bench:admin`).
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: "-c jit=off",
+    });
     pool.on("error", () => {
       // An idle client lost its connection; the pool replaces it. Without a listener Node would crash.
     });

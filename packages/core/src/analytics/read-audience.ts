@@ -2,6 +2,7 @@ import type { Database } from "@lumen/db";
 import { type SQL, sql } from "drizzle-orm";
 import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
+import { executeReport } from "./execute-report.ts";
 import type { Period } from "./resolve-period.ts";
 
 export type Audience = {
@@ -41,10 +42,14 @@ export async function readAudience(db: Database, period: Period): Promise<Audien
   const ordered = sql`select o.user_id from orders o where o.created_at >= ${from} and o.created_at < ${to} ${bot("o")}`;
   // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
   const results = await Promise.all([
-    db.execute(sql`
+    executeReport(
+      db,
+      sql`
       select count(*)::int as n from users u
-      where u.first_seen_at >= ${from} and u.first_seen_at < ${to} ${usedBot(sql`u.id`)}`),
-    db.execute(
+      where u.first_seen_at >= ${from} and u.first_seen_at < ${to} ${usedBot(sql`u.id`)}`,
+    ),
+    executeReport(
+      db,
       botId
         ? sql`select count(*)::int as n from (${wrote} union ${ordered}) as active`
         : sql`
@@ -53,21 +58,27 @@ export async function readAudience(db: Database, period: Period): Promise<Audien
          or (u.first_seen_at >= ${from} and u.first_seen_at < ${to})
          or u.id in (${wrote}) or u.id in (${ordered})`,
     ),
-    db.execute(sql`
+    executeReport(
+      db,
+      sql`
       select count(*)::int as trials,
              count(*) filter (where exists (
                select 1 from orders o where o.user_id = t.user_id and o.status = 'paid'
                  and o.paid_at >= t.started_at and o.paid_at < ${to} ${bot("o")}))::int as converted
       from assistant_trials t
-      where t.started_at >= ${from} and t.started_at < ${to} ${usedBot(sql`t.user_id`)}`),
-    db.execute(sql`
+      where t.started_at >= ${from} and t.started_at < ${to} ${usedBot(sql`t.user_id`)}`,
+    ),
+    executeReport(
+      db,
+      sql`
       select count(*) filter (where m.status = 'delivered')::int as messages,
              count(*) filter (where m.status = 'failed')::int as failed,
              coalesce(sum(m.cost_credits) filter (where m.status = 'delivered'), 0)::bigint as credits,
              coalesce(sum(coalesce(m.prompt_tokens, 0) + coalesce(m.completion_tokens, 0))
                filter (where m.status = 'delivered'), 0)::bigint as tokens
       from messages_log m
-      where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`),
+      where m.created_at >= ${from} and m.created_at < ${to} ${bot("m")}`,
+    ),
   ]);
   const [newUsers] = rowsOf<{ n: unknown }>(results[0]);
   const [active] = rowsOf<{ n: unknown }>(results[1]);

@@ -1,6 +1,7 @@
 import type { Database, EventType } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../shared/sql-rows.ts";
+import { executeReport } from "./execute-report.ts";
 import { type PeriodInput, resolvePeriod } from "./resolve-period.ts";
 
 export type DailyEventCount = {
@@ -32,7 +33,9 @@ export async function readDailyEventCounts(
     events: unknown;
     users: unknown;
   }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with live as (
         select (e.occurred_at at time zone 'UTC')::date as day, e.type, e.source,
                count(*) as events, count(distinct e.user_id) as users
@@ -49,7 +52,8 @@ export async function readDailyEventCounts(
       select to_char(day, 'YYYY-MM-DD') as day, type, source, sum(events) as events, sum(users) as users
       from (select * from live union all select * from rolled) x
       group by day, type, source
-      order by day, type, source nulls first`),
+      order by day, type, source nulls first`,
+    ),
   );
   return rows.map((r) => ({
     day: r.day,

@@ -2,6 +2,7 @@ import { type Currency, currencies, type Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
+import { executeReport } from "./execute-report.ts";
 import { daysOf, type Period } from "./resolve-period.ts";
 
 export type CurrencyRevenue = {
@@ -37,7 +38,9 @@ export async function readRevenue(db: Database, period: Period): Promise<Revenue
   const paidInPeriod = sql`o.status = 'paid' and o.paid_at >= ${period.startsAt} and o.paid_at < ${period.endsAt} ${botFilter(period)}`;
   // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
   const results = await Promise.all([
-    db.execute(sql`
+    executeReport(
+      db,
+      sql`
       select to_char(d.day, 'YYYY-MM-DD') as day, d.currency, d.amount, d.orders
       from (
         select (o.paid_at at time zone ${period.tz})::date as day, o.currency,
@@ -45,15 +48,22 @@ export async function readRevenue(db: Database, period: Period): Promise<Revenue
         from orders o
         where ${paidInPeriod}
         group by 1, 2
-      ) as d`),
-    db.execute(sql`
-      select count(*)::int as n from (select distinct o.user_id from orders o where ${paidInPeriod}) as payers`),
-    db.execute(sql`
+      ) as d`,
+    ),
+    executeReport(
+      db,
+      sql`
+      select count(*)::int as n from (select distinct o.user_id from orders o where ${paidInPeriod}) as payers`,
+    ),
+    executeReport(
+      db,
+      sql`
       select o.currency, sum(o.amount)::bigint as amount, count(*)::int as orders
       from orders o
       where o.status = 'refunded' and o.refunded_at >= ${period.startsAt} and o.refunded_at < ${period.endsAt}
         ${botFilter(period)}
-      group by o.currency`),
+      group by o.currency`,
+    ),
   ]);
   const cells = rowsOf<{ day: string; currency: Currency; amount: unknown; orders: unknown }>(results[0]);
   const [payers] = rowsOf<{ n: unknown }>(results[1]);

@@ -2,6 +2,7 @@ import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
+import { executeReport } from "./execute-report.ts";
 import type { Period } from "./resolve-period.ts";
 
 export type SubscriptionFigures = {
@@ -28,26 +29,35 @@ export async function readSubscriptionFigures(
   const bot = (alias: string) => (botId ? sql`and ${sql.raw(alias)}.bot_id = ${botId}` : sql``);
   // Independent reads: on a PostgreSQL pool they run at once, each on its own connection.
   const results = await Promise.all([
-    db.execute(sql`
+    executeReport(
+      db,
+      sql`
       select count(*) filter (where s.starts_at <= ${at} and s.ends_at > ${at})::int as at_end,
              count(*) filter (where s.starts_at <= ${from} and s.ends_at > ${from})::int as at_start
       from subscriptions s
-      where s.status <> 'cancelled' and s.ends_at > ${from} ${bot("s")}`),
-    db.execute(sql`
+      where s.status <> 'cancelled' and s.ends_at > ${from} ${bot("s")}`,
+    ),
+    executeReport(
+      db,
+      sql`
       select count(*)::int as n from subscriptions s
       where s.status <> 'cancelled' and s.ends_at >= ${from} and s.ends_at < ${at} ${bot("s")}
         and not exists (
           select 1 from subscriptions later
           where later.user_id = s.user_id and later.plan_code = s.plan_code and later.id <> s.id
-            and later.starts_at >= s.ends_at and later.starts_at < ${at})`),
-    db.execute(sql`
+            and later.starts_at >= s.ends_at and later.starts_at < ${at})`,
+    ),
+    executeReport(
+      db,
+      sql`
       select count(*)::int as n from orders o
       where o.status = 'paid' and o.kind = 'plan' and o.paid_at >= ${from} and o.paid_at < ${period.endsAt}
         ${bot("o")}
         and exists (
           select 1 from orders p
           where p.user_id = o.user_id and p.kind = 'plan' and p.paid_at < o.paid_at
-            and p.status in ('paid', 'refunded') and p.plan_code = o.plan_code)`),
+            and p.status in ('paid', 'refunded') and p.plan_code = o.plan_code)`,
+    ),
   ]);
   const [live] = rowsOf<{ at_end: unknown; at_start: unknown }>(results[0]);
   const [churned] = rowsOf<{ n: unknown }>(results[1]);

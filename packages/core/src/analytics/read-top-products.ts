@@ -2,6 +2,7 @@ import type { Currency, Database, ProductKind } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../shared/sql-rows.ts";
 import { type DrillLink, drill } from "./drill-link.ts";
+import { executeReport } from "./execute-report.ts";
 import type { Period } from "./resolve-period.ts";
 
 export type TopProduct = {
@@ -24,7 +25,9 @@ export async function readTopProducts(db: Database, period: Period, limit = 5): 
     orders: unknown;
     revenue: Array<{ currency: Currency; amount: unknown }> | string;
   }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with sold as (
         select o.product_id, o.currency, count(*)::int as orders, sum(o.amount)::bigint as amount
         from orders o
@@ -36,7 +39,8 @@ export async function readTopProducts(db: Database, period: Period, limit = 5): 
       from sold s join products p on p.id = s.product_id
       group by s.product_id, p.title, p.kind
       order by orders desc, p.title
-      limit ${limit}`),
+      limit ${limit}`,
+    ),
   );
   return rows.map((row) => {
     const revenue = typeof row.revenue === "string" ? JSON.parse(row.revenue) : row.revenue;

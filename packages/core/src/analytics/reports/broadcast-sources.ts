@@ -2,6 +2,7 @@ import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { ATTRIBUTION_HOURS } from "../../broadcasts/broadcast-report.ts";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import type { Period } from "../resolve-period.ts";
 import type { SourceRow } from "./read-sources.ts";
 
@@ -25,7 +26,9 @@ export async function readBroadcastSources(db: Database, period: Period): Promis
     currency: string | null;
     amount: unknown;
   }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with received as (
         select e.source as broadcast_id, e.user_id, min(e.occurred_at) as received_at
         from events e
@@ -47,7 +50,8 @@ export async function readBroadcastSources(db: Database, period: Period): Promis
       from totals t
       left join broadcasts b on b.id::text = t.broadcast_id
       left join money m on m.broadcast_id = t.broadcast_id
-      order by t.users desc, t.broadcast_id, m.currency`),
+      order by t.users desc, t.broadcast_id, m.currency`,
+    ),
   );
   const out: SourceRow[] = [];
   for (const r of rows) {

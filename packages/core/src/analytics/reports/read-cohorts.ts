@@ -4,6 +4,7 @@ import { z } from "zod";
 import { validationFailed } from "../../shared/errors.ts";
 import { parseInput } from "../../shared/parse-input.ts";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import { firstStarts } from "./first-source.ts";
 
 const cohortInput = z.object({
@@ -42,7 +43,9 @@ export async function readCohorts(
   const eventBot = botId ? sql`and e.bot_id = ${botId}` : sql``;
   const orderBot = botId ? sql`and o.bot_id = ${botId}` : sql``;
   const rows = rowsOf<{ week: string; offset: unknown; users: unknown; active: unknown; paying: unknown }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with this_week as (
         select date_trunc('week', (${now}::timestamptz at time zone ${tz}))::date as monday
       ), cohort as (
@@ -67,7 +70,8 @@ export async function readCohorts(
              count(distinct a.user_id) filter (where a.paid) as paying
       from sizes s left join activity a on a.week = s.week and a.k >= 0
       group by s.week, a.k, s.users
-      order by s.week, a.k`),
+      order by s.week, a.k`,
+    ),
   );
   const byWeek = new Map<string, Cohort>();
   for (const r of rows) {

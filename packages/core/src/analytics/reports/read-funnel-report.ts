@@ -1,6 +1,7 @@
 import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import { type PeriodInput, resolvePeriod } from "../resolve-period.ts";
 import { type ProductFunnel, readProductFunnel } from "../store-events.ts";
 
@@ -19,7 +20,9 @@ export async function readFunnelReport(db: Database, now: Date, input: PeriodInp
   const eventBot = period.botId ? sql`and e.bot_id = ${period.botId}` : sql``;
   const orderBot = period.botId ? sql`and o.bot_id = ${period.botId}` : sql``;
   const [row] = rowsOf<Record<"started" | "viewed" | "checkout" | "paid", unknown>>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       select
         count(distinct e.user_id) filter (where e.type = 'bot_started') as started,
         count(distinct e.user_id) filter (where e.type = 'product_viewed') as viewed,
@@ -27,7 +30,8 @@ export async function readFunnelReport(db: Database, now: Date, input: PeriodInp
         (select count(distinct o.user_id) from orders o
           where o.status = 'paid' and o.paid_at >= ${period.startsAt} and o.paid_at < ${period.endsAt} ${orderBot}) as paid
       from events e
-      where e.occurred_at >= ${period.startsAt} and e.occurred_at < ${period.endsAt} ${eventBot}`),
+      where e.occurred_at >= ${period.startsAt} and e.occurred_at < ${period.endsAt} ${eventBot}`,
+    ),
   );
   return {
     steps: {

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseInput } from "../../shared/parse-input.ts";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import { type PeriodInput, resolvePeriod } from "../resolve-period.ts";
 import { firstStarts } from "./first-source.ts";
 
@@ -53,14 +54,17 @@ export async function readRevenueReport(
     buyers: unknown;
     amount: unknown;
   }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       select ${k.key} as key, ${k.label} as label, o.currency, count(*) as orders,
              count(distinct o.user_id) as buyers, sum(o.amount) as amount
       from orders o
       left join (${firstStarts(startBot)}) f on f.user_id = o.user_id
       where o.status = 'paid' and o.paid_at >= ${period.startsAt} and o.paid_at < ${period.endsAt} ${orderBot}
       group by 1, o.currency
-      order by ${k.order}`),
+      order by ${k.order}`,
+    ),
   );
   return rows.map((r) => ({
     key: r.key,

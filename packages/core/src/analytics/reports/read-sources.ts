@@ -1,6 +1,7 @@
 import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import { type PeriodInput, resolvePeriod } from "../resolve-period.ts";
 import { readBroadcastSources } from "./broadcast-sources.ts";
 import { firstStarts, sourceKind } from "./first-source.ts";
@@ -43,7 +44,9 @@ export async function readSources(db: Database, now: Date, input: PeriodInput): 
     currency: string | null;
     amount: unknown;
   }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with acquired as (
         select f.user_id, f.source from (${firstStarts(startBot)}) f
         where f.started_at >= ${period.startsAt} and f.started_at < ${period.endsAt}
@@ -58,7 +61,8 @@ export async function readSources(db: Database, now: Date, input: PeriodInput): 
       )
       select t.source, ${sourceKind(sql`t.source`)} as kind, t.users, t.paying, m.currency, m.amount
       from totals t left join money m on m.source is not distinct from t.source
-      order by t.users desc, t.source nulls first, m.currency`),
+      order by t.users desc, t.source nulls first, m.currency`,
+    ),
   );
   const out: SourceRow[] = [];
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import type { Database } from "@lumen/db";
 import { sql } from "drizzle-orm";
 import { num, rowsOf } from "../../shared/sql-rows.ts";
+import { executeReport } from "../execute-report.ts";
 import { type PeriodInput, resolvePeriod } from "../resolve-period.ts";
 
 export type TrialConversion = { trials: number; converted: number };
@@ -14,7 +15,9 @@ export async function readTrialConversion(
   const period = await resolvePeriod(db, now, input);
   const eventBot = period.botId ? sql`and e.bot_id = ${period.botId}` : sql``;
   const [row] = rowsOf<{ trials: unknown; converted: unknown }>(
-    await db.execute(sql`
+    await executeReport(
+      db,
+      sql`
       with trials as (
         select e.user_id, min(e.occurred_at) as at
         from events e
@@ -26,7 +29,8 @@ export async function readTrialConversion(
              count(*) filter (where exists (
                select 1 from orders o where o.user_id = t.user_id and o.status = 'paid' and o.paid_at >= t.at
              )) as converted
-      from trials t`),
+      from trials t`,
+    ),
   );
   return { trials: num(row?.trials), converted: num(row?.converted) };
 }
