@@ -32,22 +32,27 @@ describe("HTTP API limits per key and per address, shared by processes", () => {
   const me = (app: TestApp, ip: string, headers: Record<string, string> = {}) =>
     app.app.inject({ method: "GET", url: "/api/v1/auth/me", remoteAddress: ip, headers });
 
-  it("answers the request past an API key's limit 429 with Retry-After, from any address and process", async () => {
+  // Each process admits up to half a limit on its own and flushes its count every 250 ms; past
+  // half, every request reads the shared total, which lacks only the other's unflushed hits.
+  it("answers past an API key's limit 429 with Retry-After, from any address and process", async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 6; i++)
       codes.push((await me(i % 2 ? first : second, `198.51.100.${i + 1}`, { "x-auth-key": key })).statusCode);
-    expect(codes).toEqual([200, 200, 200, 200]);
+    expect(codes.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(codes.filter((code) => code === 200).length).toBeLessThanOrEqual(4 + 2);
     const over = await me(first, "198.51.100.9", { "x-auth-key": key });
     expect(over.statusCode).toBe(429);
     expect(over.json().error.code).toBe("RATE_LIMITED");
     expect(Number(over.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await me(second, "198.51.100.10", { "x-auth-key": key })).statusCode).toBe(429);
   });
 
   it("limits one client address whatever it sends, and not the others", async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await me(i % 2 ? first : second, "192.0.2.7")).statusCode);
+    for (let i = 0; i < 10; i++) codes.push((await me(i % 2 ? first : second, "192.0.2.7")).statusCode);
     expect(codes.slice(0, 6)).toEqual(Array(6).fill(401));
-    expect(codes[6]).toBe(429);
+    expect(codes.filter((code) => code === 401).length).toBeLessThanOrEqual(6 + 3);
+    expect(codes.at(-1)).toBe(429);
     expect((await me(first, "192.0.2.8")).statusCode).toBe(401);
   });
 

@@ -275,6 +275,7 @@ export type { Outbox } from "./jobs/outbox.ts";
 export { queueJob } from "./jobs/outbox.ts";
 
 // limits
+export { type BatchedRateLimits, createBatchedRateLimits } from "./limits/batched-rate-limits.ts";
 export { enforceRateLimits } from "./limits/hit-rate-limit.ts";
 export { hitRateLimit } from "./limits/hit-rate-limit.ts";
 export type { RateLimit } from "./limits/hit-rate-limit.ts";

@@ -6,6 +6,15 @@ import { LumenError } from "../shared/errors.ts";
 export type RateLimit = { key: string; limit: number; windowMs: number };
 export type RateLimitResult = { allowed: boolean; hits: number; retryAfterSeconds: number };
 
+/** Seconds until a window ends, at least 1: what Retry-After says. */
+export const secondsLeft = (windowEnd: number, now: number) =>
+  Math.max(1, Math.ceil((windowEnd - now) / 1000));
+
+export const rateLimitedError = (retryAfterSeconds: number) =>
+  new LumenError("RATE_LIMITED", `Too many requests; try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+
 /**
  * Counts one hit against a key in the current fixed window and says whether it is within the
  * limit. The counter is one upserted row, so every API and bot process shares it and two hits at
@@ -27,7 +36,7 @@ export async function hitRateLimit(ctx: CoreContext, rule: RateLimit): Promise<R
   return {
     allowed: hits <= rule.limit,
     hits,
-    retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)),
+    retryAfterSeconds: secondsLeft(windowEnd, now),
   };
 }
 
@@ -68,11 +77,7 @@ export async function enforceRateLimits(ctx: CoreContext, rules: RateLimit[]): P
   let retryAfterSeconds = 0;
   for (const w of windows) {
     const hits = rows.find((r) => r.key === w.rule.key)?.hits ?? 1;
-    if (hits > w.rule.limit)
-      retryAfterSeconds = Math.max(retryAfterSeconds, Math.max(1, Math.ceil((w.end - now) / 1000)));
+    if (hits > w.rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, secondsLeft(w.end, now));
   }
-  if (retryAfterSeconds > 0)
-    throw new LumenError("RATE_LIMITED", `Too many requests; try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-    });
+  if (retryAfterSeconds > 0) throw rateLimitedError(retryAfterSeconds);
 }
