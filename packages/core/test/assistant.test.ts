@@ -14,6 +14,7 @@ import {
   releaseStaleQuestions,
   startNewConversation,
   startTrial,
+  updateAssistantSettings,
   upsertTelegramUser,
 } from "../src/index.ts";
 import { createTestCore } from "./support.ts";
@@ -182,6 +183,68 @@ describe("askAssistant", () => {
       code: "SERVICE_UNAVAILABLE",
     });
     expect((await getAssistantAccount(t.core, config, userId)).balance).toBe(1);
+  });
+});
+
+describe("getAssistantAccount", () => {
+  it("reads balance, the plan that ends first with its quota left, the trial and the chosen model", async () => {
+    const userId = await newUser();
+    const now = t.clock.now();
+    expect(await getAssistantAccount(t.core, config, userId)).toEqual({
+      balance: 0,
+      trial: { used: false, messagesLeft: 0, expiresAt: null, active: false },
+      plan: null,
+      model: "mini",
+      style: "balanced",
+      canAsk: false,
+    });
+    await changeCredits(t.core.db, {
+      userId,
+      delta: 3,
+      reason: "purchase",
+      idempotencyKey: `acct:${userId}`,
+    });
+    await startTrial(t.core, config, userId);
+    const plan = (code: string, periodDays: number, messagesPerPeriod: number) =>
+      extendPlan(t.core.db, now, {
+        userId,
+        planCode: code,
+        title: code.toUpperCase(),
+        periodDays,
+        messagesPerPeriod,
+        grantKey: `acct:${code}:${userId}`,
+      });
+    await plan("long", 60, 5);
+    await plan("short", 30, 4);
+    await updateAssistantSettings(t.core, config, { userId, model: "max", style: "concise" });
+    await ask(userId, "from the short plan");
+    const account = await getAssistantAccount(t.core, config, userId);
+    expect(account).toEqual({
+      balance: 3,
+      trial: {
+        used: true,
+        messagesLeft: 2,
+        expiresAt: new Date(now.getTime() + 7 * 86_400_000),
+        active: true,
+      },
+      plan: {
+        id: expect.any(String),
+        planCode: "short",
+        title: "SHORT",
+        endsAt: new Date(now.getTime() + 30 * 86_400_000),
+        messagesPerPeriod: 4,
+        messagesLeftThisPeriod: 3,
+      },
+      model: "max",
+      style: "concise",
+      canAsk: true,
+    });
+  });
+
+  it("answers NOT_FOUND for a user who does not exist", async () => {
+    await expect(
+      getAssistantAccount(t.core, config, "00000000-0000-4000-8000-00000000dead"),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

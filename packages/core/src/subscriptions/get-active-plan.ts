@@ -11,10 +11,27 @@ export type ActivePlan = {
   messagesLeftThisPeriod: number;
 };
 
+export type LivePlanRow = {
+  id: string;
+  planCode: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  periodDays: number;
+  messagesPerPeriod: number | null;
+  fairUseCap: number;
+  usagePeriod: number;
+  usageCount: number;
+};
+
 /** The plan that answers the user's next question, as /balance and the API show it. */
 export async function getActivePlan(db: Database, userId: string, now: Date): Promise<ActivePlan | null> {
   const [plan] = await selectLivePlans(db, userId, now).limit(1);
-  if (!plan) return null;
+  return plan ? activePlanOf(plan, now) : null;
+}
+
+/** What is left of a live plan's quota in the period `now` falls in. */
+export function activePlanOf(plan: LivePlanRow, now: Date): ActivePlan {
   const used = plan.usagePeriod === periodIndexOf(plan.startsAt, plan.periodDays, now) ? plan.usageCount : 0;
   const limit = plan.messagesPerPeriod ?? plan.fairUseCap;
   return {
