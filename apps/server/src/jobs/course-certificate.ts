@@ -1,7 +1,6 @@
 import { type CoreContext, parseJobPayload, readEnrollmentCertificate } from "@lumen/core";
 import { InputFile } from "grammy";
 import type { BotApis } from "../bot/bot-apis.ts";
-import { renderCertificatePdf } from "../courses/certificate-pdf.ts";
 import { courseBotId, studentTranslator } from "./course-bot.ts";
 import type { JobDefinition } from "./job-runner.ts";
 
@@ -29,6 +28,8 @@ export const sendCertificateJob = (deps: {
     const api = await deps.botApis.apiFor(botId);
     const t = studentTranslator(student);
     const url = certificateUrl(deps.publicUrl, certificate.code);
+    // pdfkit and its fonts load on the first certificate, not on every start (175 ms; issue 13).
+    const { renderCertificatePdf } = await import("../courses/certificate-pdf.ts");
     const pdf = await renderCertificatePdf({
       heading: t("certificate-heading"),
       intro: t("certificate-intro"),

@@ -1,5 +1,4 @@
 import { bots, type UserRow } from "@lumen/db";
-import { validate } from "@tma.js/init-data-node";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { CoreContext } from "../shared/context.ts";
@@ -54,6 +53,9 @@ const refuse = (message: string) => new LumenError("UNAUTHENTICATED", message, {
  * the same upsert as the bot's, with the launch parameter as their first-touch source.
  */
 export async function authenticateInitData(ctx: CoreContext, check: InitDataCheck): Promise<BuyerPrincipal> {
+  // Loaded on first use: the package and its fp-ts take 130 ms to import, on every start of
+  // every process, for a check only the Mini App's sign-in makes (issue 13: start to healthy).
+  const { validate } = await import("@tma.js/init-data-node");
   try {
     validate(check.initData, check.bot.token, { expiresIn: 0 });
   } catch {
