@@ -30,10 +30,9 @@ const addHitsSql = definePreparedSql(
  * (issue 13). A request is admitted here without the database while this process's view of the
  * count (what the last flush returned, plus its own hits since) is at most half the limit; past
  * half, every request adds its hits at once and reads the shared total, as before. So one process
- * is exact, and processes that each admit up to half the limit before they see each other's hits
- * stay within it together when there are two (`--workers`, the core count here); with more, the
- * slack is at most what the others admitted since their last flush. The login and store limits,
- * a handful a minute, stay exact with `enforceRateLimits`.
+ * is exact, and several may together pass a limit by what the others admitted since their last
+ * flush (250 ms of their traffic, at most half the limit each). The login and store limits, a
+ * handful a minute, stay exact with `enforceRateLimits`.
  */
 export function createBatchedRateLimits(
   ctx: CoreContext,
