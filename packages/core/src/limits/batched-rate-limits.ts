@@ -1,6 +1,11 @@
-import { definePreparedSql, runPreparedSql } from "@lumen/db";
 import type { CoreContext } from "../shared/context.ts";
-import { type RateLimit, rateLimitedError, secondsLeft } from "./hit-rate-limit.ts";
+import {
+  addRateLimitHits,
+  type RateLimit,
+  rateLimitedError,
+  secondsLeft,
+  windowOf,
+} from "./hit-rate-limit.ts";
 
 export type BatchedRateLimits = {
   /** Counts one request under every rule; throws RATE_LIMITED, with when to retry, past a limit. */
@@ -12,15 +17,6 @@ export type BatchedRateLimits = {
 };
 
 type Counter = { key: string; start: number; end: number; shared: number; inflight: number; pending: number };
-
-const addHitsSql = definePreparedSql(
-  "lumen_add_rate_limit_hits_v1",
-  `insert into rate_limits (key, window_start, hits, expires_at)
-  select r.key, r.window_start, r.hits, r.expires_at
-  from jsonb_to_recordset($1::text::jsonb) as r(key text, window_start timestamptz, hits int, expires_at timestamptz)
-  on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
-  returning key, window_start, hits`,
-);
 
 /**
  * The API's per-key and per-address limits (hundreds a minute), counted in this process and added
@@ -40,11 +36,11 @@ export function createBatchedRateLimits(
 ): BatchedRateLimits {
   const counters = new Map<string, Counter>();
   const counterFor = (rule: RateLimit, now: number): Counter => {
-    const start = Math.floor(now / rule.windowMs) * rule.windowMs;
+    const { start, end } = windowOf(rule.windowMs, now);
     const id = `${rule.key}\n${start}`;
     let counter = counters.get(id);
     if (!counter) {
-      counter = { key: rule.key, start, end: start + rule.windowMs, shared: 0, inflight: 0, pending: 0 };
+      counter = { key: rule.key, start, end, shared: 0, inflight: 0, pending: 0 };
       counters.set(id, counter);
     }
     return counter;
@@ -58,23 +54,13 @@ export function createBatchedRateLimits(
       counter.inflight += hits;
     }
     try {
-      const rows = await runPreparedSql<{ key: string; window_start: Date | string; hits: number }>(
-        ctx.db,
-        addHitsSql,
-        [
-          JSON.stringify(
-            sent.map(({ counter, hits }) => ({
-              key: counter.key,
-              window_start: new Date(counter.start).toISOString(),
-              hits,
-              expires_at: new Date(counter.end).toISOString(),
-            })),
-          ),
-        ],
+      const rows = await addRateLimitHits(
+        ctx,
+        sent.map(({ counter, hits }) => ({ key: counter.key, start: counter.start, end: counter.end, hits })),
       );
       for (const row of rows) {
-        const counter = counters.get(`${row.key}\n${new Date(row.window_start).getTime()}`);
-        if (counter) counter.shared = Math.max(counter.shared, Number(row.hits));
+        const counter = counters.get(`${row.key}\n${row.start}`);
+        if (counter) counter.shared = Math.max(counter.shared, row.hits);
       }
     } catch (error) {
       // Not lost: the hits go back to pending for the next flush.

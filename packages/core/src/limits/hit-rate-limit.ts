@@ -15,6 +15,50 @@ export const rateLimitedError = (retryAfterSeconds: number) =>
     retryAfterSeconds,
   });
 
+/** The fixed window of `windowMs` that the moment `now` (ms) falls in. */
+export function windowOf(windowMs: number, now: number): { start: number; end: number } {
+  const start = Math.floor(now / windowMs) * windowMs;
+  return { start, end: start + windowMs };
+}
+
+/**
+ * Plain SQL by name, not Drizzle: this runs for API requests and every question (issue 13; see
+ * runPreparedSql). The counts come as one JSON parameter, so one statement adds to any number of
+ * counters and returns each one's total.
+ */
+const addHitsSql = definePreparedSql(
+  "lumen_add_rate_limit_hits_v1",
+  `insert into rate_limits (key, window_start, hits, expires_at)
+  select r.key, r.window_start, r.hits, r.expires_at
+  from jsonb_to_recordset($1::text::jsonb) as r(key text, window_start timestamptz, hits int, expires_at timestamptz)
+  on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
+  returning key, window_start, hits`,
+);
+
+export type HitCount = { key: string; start: number; end: number; hits: number };
+
+/** Adds hits to the shared counters in one statement; the totals come back with their window start (ms). */
+export async function addRateLimitHits(
+  ctx: CoreContext,
+  counts: HitCount[],
+): Promise<Array<{ key: string; start: number; hits: number }>> {
+  const rows = await runPreparedSql<{ key: string; window_start: Date | string; hits: number }>(
+    ctx.db,
+    addHitsSql,
+    [
+      JSON.stringify(
+        counts.map((c) => ({
+          key: c.key,
+          window_start: new Date(c.start).toISOString(),
+          hits: c.hits,
+          expires_at: new Date(c.end).toISOString(),
+        })),
+      ),
+    ],
+  );
+  return rows.map((r) => ({ key: r.key, start: new Date(r.window_start).getTime(), hits: Number(r.hits) }));
+}
+
 /**
  * Counts one hit against a key in the current fixed window and says whether it is within the
  * limit. The counter is one upserted row, so every API and bot process shares it and two hits at
@@ -22,8 +66,7 @@ export const rateLimitedError = (retryAfterSeconds: number) =>
  */
 export async function hitRateLimit(ctx: CoreContext, rule: RateLimit): Promise<RateLimitResult> {
   const now = ctx.clock.now().getTime();
-  const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;
-  const windowEnd = windowStart + rule.windowMs;
+  const { start: windowStart, end: windowEnd } = windowOf(rule.windowMs, now);
   const [row] = await ctx.db
     .insert(rateLimits)
     .values({ key: rule.key, windowStart: new Date(windowStart), hits: 1, expiresAt: new Date(windowEnd) })
@@ -41,39 +84,17 @@ export async function hitRateLimit(ctx: CoreContext, rule: RateLimit): Promise<R
 }
 
 /**
- * Plain SQL by name, not Drizzle: this runs before every API request and every question
- * (issue 13; see runPreparedSql). The rules come as one JSON parameter, so one statement
- * serves any number of them.
- */
-const countHitsSql = definePreparedSql(
-  "lumen_count_rate_limit_hits_v1",
-  `insert into rate_limits (key, window_start, hits, expires_at)
-  select r.key, r.window_start, 1, r.expires_at
-  from jsonb_to_recordset($1::text::jsonb) as r(key text, window_start timestamptz, expires_at timestamptz)
-  on conflict (key, window_start) do update set hits = rate_limits.hits + 1
-  returning key, hits`,
-);
-
-/**
  * Counts a hit under every rule (one statement, one round trip) and throws RATE_LIMITED, with
  * when to retry, if any is over its limit.
  */
 export async function enforceRateLimits(ctx: CoreContext, rules: RateLimit[]): Promise<void> {
   if (rules.length === 0) return;
   const now = ctx.clock.now().getTime();
-  const windows = rules.map((rule) => {
-    const start = Math.floor(now / rule.windowMs) * rule.windowMs;
-    return { rule, start, end: start + rule.windowMs };
-  });
-  const rows = await runPreparedSql<{ key: string; hits: number }>(ctx.db, countHitsSql, [
-    JSON.stringify(
-      windows.map((w) => ({
-        key: w.rule.key,
-        window_start: new Date(w.start).toISOString(),
-        expires_at: new Date(w.end).toISOString(),
-      })),
-    ),
-  ]);
+  const windows = rules.map((rule) => ({ rule, ...windowOf(rule.windowMs, now) }));
+  const rows = await addRateLimitHits(
+    ctx,
+    windows.map((w) => ({ key: w.rule.key, start: w.start, end: w.end, hits: 1 })),
+  );
   let retryAfterSeconds = 0;
   for (const w of windows) {
     const hits = rows.find((r) => r.key === w.rule.key)?.hits ?? 1;
