@@ -61,7 +61,7 @@ export const promoRedemption = z
     first_name: z.string().nullable(),
     username: z.string().nullable(),
     order_id: z.uuid().nullable(),
-    order_status: z.string().nullable(),
+    order_status: z.enum(["pending", "paid", "cancelled", "expired", "refunded"]).nullable(),
     amount: z.number().int().nullable(),
     list_amount: z.number().int().nullable(),
     currency: currency.nullable(),

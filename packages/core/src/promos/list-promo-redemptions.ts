@@ -1,4 +1,4 @@
-import { type Currency, type Database, orders, promoRedemptions, users } from "@lumen/db";
+import { type Currency, type Database, type OrderStatus, orders, promoRedemptions, users } from "@lumen/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { decodeCursor, exactTime, pageOf } from "../shared/keyset-cursor.ts";
@@ -19,7 +19,7 @@ export type PromoRedemptionView = {
   username: string | null;
   /** null for free days taken without a purchase. */
   orderId: string | null;
-  orderStatus: string | null;
+  orderStatus: OrderStatus | null;
   amount: number | null;
   listAmount: number | null;
   currency: Currency | null;

@@ -52,7 +52,7 @@ export function redemptionColumns(t: T, locale: Locale): ColumnDef<PromoRedempti
             </Link>
             {row.original.order_status ? (
               <StatusBadge
-                label={row.original.order_status}
+                label={t(`uses.statuses.${row.original.order_status}`)}
                 tone={row.original.order_status === "paid" ? "success" : "secondary"}
               />
             ) : null}

@@ -67,6 +67,13 @@ const en = {
     order: "Order",
     noOrder: "No purchase (free days)",
     paid: "Paid",
+    statuses: {
+      pending: "pending",
+      paid: "paid",
+      cancelled: "cancelled",
+      expired: "expired",
+      refunded: "refunded",
+    },
   },
   toggle: {
     off: "Switch off",

@@ -70,6 +70,13 @@ const ru: Messages<typeof en> = {
     order: "Заказ",
     noOrder: "Без покупки (бесплатные дни)",
     paid: "Оплачено",
+    statuses: {
+      pending: "Ожидает",
+      paid: "Оплачен",
+      cancelled: "Отменён",
+      expired: "Истёк",
+      refunded: "Возвращён",
+    },
   },
   toggle: {
     off: "Выключить",
