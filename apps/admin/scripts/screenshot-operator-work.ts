@@ -7,7 +7,12 @@ import type { Panel } from "../test/support/panel.ts";
 export type Api = (method: string, path: string, body?: unknown) => Promise<any>;
 
 type OperatorWork = { orderId: string; userId: string; channelId: string; productId: string };
-export type Seeded = OperatorWork & { courseId: string; taskId: string; broadcastId: string };
+export type Seeded = OperatorWork & {
+  courseId: string;
+  taskId: string;
+  broadcastId: string;
+  promoId: string;
+};
 
 /** What the operators did this month: grants, a block, refunds, a payout, a second bot, the team. */
 export async function seedOperatorWork(

@@ -73,7 +73,12 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
       { currency: "XTR", amount: 150 },
     ],
   );
-  await api("POST", "/api/v1/promos", { code: "SPRING20", kind: "percent_off", value: 20, max_uses: 100 });
+  const spring = await api("POST", "/api/v1/promos", {
+    code: "SPRING20",
+    kind: "percent_off",
+    value: 20,
+    max_uses: 100,
+  });
   await api("POST", "/api/v1/promos", {
     code: "WELCOME50",
     kind: "bonus_credits",
@@ -138,7 +143,13 @@ export async function seedShop(panel: Panel, yk: FakeYooKassa): Promise<Seeded> 
   await api("POST", "/api/v1/test/jobs/access-sweep/run");
   const taskId = await seedTasks(api);
   const broadcastId = await seedBroadcasts(panel, api);
-  return { ...seeded, courseId, taskId: taskId ?? "", broadcastId: broadcastId ?? "" };
+  return {
+    ...seeded,
+    courseId,
+    taskId: taskId ?? "",
+    broadcastId: broadcastId ?? "",
+    promoId: spring.id as string,
+  };
 }
 
 /** One purchase in the bot: Stars through Telegram's invoice, rubles through YooKassa's page. */
